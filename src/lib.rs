@@ -1,0 +1,106 @@
+//! Zero-copy parsing and canonical writing of the HTTP authentication header
+//! fields: `WWW-Authenticate`, `Proxy-Authenticate`, `Authorization`,
+//! `Proxy-Authorization`, `Authentication-Info` and
+//! `Proxy-Authentication-Info` (RFC 9110 section 11, RFC 7615).
+//!
+//! ```
+//! use http_auth_headers::{Challenges, Credentials, ErrorKind};
+//!
+//! // A WWW-Authenticate value with two challenges (RFC 9110 section 11.6.1).
+//! let value = r#"Basic realm="simple", Newauth realm="apps", type=1, title="Login to \"apps\"""#;
+//! let mut challenges = Challenges::new(value);
+//!
+//! let basic = challenges.next().unwrap()?;
+//! assert!(basic.is_scheme("basic"));
+//! assert_eq!(basic.param("realm").unwrap(), "simple");
+//!
+//! let newauth = challenges.next().unwrap()?;
+//! assert_eq!(newauth.params().len(), 3);
+//! assert_eq!(newauth.param("title").unwrap().to_str()?, r#"Login to "apps""#);
+//! assert!(challenges.next().is_none());
+//!
+//! // Values borrow from the input; Display writes the canonical form.
+//! assert_eq!(newauth.to_string(), r#"Newauth realm="apps", type=1, title="Login to \"apps\"""#);
+//!
+//! // Bad input gets an error that says where and what, never a panic.
+//! let err = Credentials::parse("Basic\tQWxhZGRpbg==").unwrap_err();
+//! assert_eq!(err.kind(), ErrorKind::ExpectedSpaceAfterScheme);
+//! assert_eq!(err.offset(), 5);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! # Design
+//!
+//! - **Bytes in, borrows out.** Every parser takes anything `AsRef<[u8]>`
+//!   (`&str`, `&[u8]`, `http::HeaderValue`); every parsed value is a slice of
+//!   it. Quoted-strings keep their escapes and are unescaped only when asked
+//!   ([`ParamValue::unescaped`] borrows when there is nothing to unescape).
+//!   Parsing and iterating never allocate.
+//! - **Lazy first.** [`Challenges`] and [`InfoParams`] are iterators that yield
+//!   `Result`s and stop at the first error; [`parse_challenges`] and
+//!   [`AuthenticationInfo`] collect.
+//! - **Several field lines.** `from_lines` constructors parse the lines of one
+//!   field as one list (RFC 9110 section 5.3). `Authorization` is not a list:
+//!   [`Credentials::parse_lines`] rejects more than one line.
+//! - **Strict by default.** The grammar of RFC 9110 exactly; [`ParseOptions`]
+//!   adds limits for servers.
+//!
+//! ## Implementation notes
+//!
+//! Decisions where the RFCs leave room (each one is tested):
+//! - After `scheme 1*SP`, a run of token68 characters with its `=` padding,
+//!   followed by OWS and `,` or the end, is a token68; otherwise
+//!   `token BWS "="` starts the auth-params. The two never overlap (an
+//!   auth-param needs a value after its `=`).
+//! - Within the params, after a comma, `token BWS "="` is another param; a
+//!   token followed by SP, `,` or the end starts the next challenge.
+//! - Empty list elements are ignored everywhere, including right after
+//!   `scheme 1*SP` (`Basic ,,realm="x"` is Basic with a realm, as RFC 7235's
+//!   recipient grammar reads it); `""` and `" , "` are zero challenges.
+//! - An auth-param directly after a bare scheme and a comma
+//!   (`Basic, realm="x"`) or after a token68 is an error
+//!   ([`ErrorKind::ParamWithoutScheme`]); only `1*SP` opens the params.
+//! - HTAB is not a separator after the scheme (`1*SP` only); CR, LF, NUL and
+//!   other control characters are errors anywhere, also inside quoted-strings.
+//! - A param name repeated in one challenge is kept as written; the typed
+//!   views reject it.
+//! - `obs-text` (0x80–0xFF) is accepted inside quoted-strings and kept as
+//!   opaque bytes.
+//!
+//! # Features
+//!
+//! | feature | default | what it adds |
+//! |---|---|---|
+//! | `std` | yes | `std::error::Error` for the error types (through `core::error::Error`) and `alloc` |
+//! | `alloc` | with `std` | `Vec`-collecting parsers, `Cow` unescaping |
+//!
+//! Without default features the crate is `no_std` and parses and iterates
+//! with no allocator.
+#![cfg_attr(not(any(test, feature = "std")), no_std)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
+#![forbid(unsafe_code)]
+#![cfg_attr(test, deny(warnings))]
+
+#[cfg(feature = "alloc")]
+extern crate alloc;
+
+mod challenge;
+mod credentials;
+mod error;
+mod info;
+mod item;
+mod lines;
+mod options;
+mod param;
+mod syntax;
+
+#[cfg(feature = "alloc")]
+pub use challenge::parse_challenges;
+pub use challenge::{Challenge, Challenges};
+pub use credentials::Credentials;
+pub use error::{Error, ErrorKind, ToStrError};
+#[cfg(feature = "alloc")]
+pub use info::AuthenticationInfo;
+pub use info::InfoParams;
+pub use options::ParseOptions;
+pub use param::{Param, ParamValue, Params, Unescaped};

@@ -1,0 +1,645 @@
+//! The RFC 9110 grammar (sections 5.5, 5.6 and 11): one byte-class table, the
+//! nom parsers of each rule, and the writers that produce them.
+//!
+//! Every parser here works on `&[u8]` and returns slices of its input. None of
+//! them recurses, so no input can deepen the stack.
+
+use core::fmt;
+
+use nom::bytes::complete::{take_while, take_while1};
+use nom::IResult;
+
+use crate::error::{Error, ErrorKind};
+
+// ---------------------------------------------------------------------------
+// Byte classes
+// ---------------------------------------------------------------------------
+
+/// `tchar` (RFC 9110 section 5.6.2).
+pub(crate) const TCHAR: u8 = 1;
+/// The characters of `token68` before its padding (RFC 9110 section 11.2).
+pub(crate) const T68: u8 = 2;
+/// `qdtext` (RFC 9110 section 5.6.4).
+pub(crate) const QDTEXT: u8 = 4;
+/// What may follow `\` in a `quoted-pair`: HTAB, SP, VCHAR, obs-text.
+pub(crate) const ESCAPABLE: u8 = 8;
+/// `OWS` bytes: SP and HTAB.
+pub(crate) const WS: u8 = 16;
+/// Control characters other than HTAB (`CTL` of RFC 5234 minus HTAB).
+pub(crate) const CTL: u8 = 32;
+
+const fn build_table() -> [u8; 256] {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        let b = i as u8;
+        let mut c = 0;
+        let alnum = b.is_ascii_alphanumeric();
+        if alnum
+            || matches!(
+                b,
+                b'!' | b'#'
+                    | b'$'
+                    | b'%'
+                    | b'&'
+                    | b'\''
+                    | b'*'
+                    | b'+'
+                    | b'-'
+                    | b'.'
+                    | b'^'
+                    | b'_'
+                    | b'`'
+                    | b'|'
+                    | b'~'
+            )
+        {
+            c |= TCHAR;
+        }
+        if alnum || matches!(b, b'-' | b'.' | b'_' | b'~' | b'+' | b'/') {
+            c |= T68;
+        }
+        if b == b'\t'
+            || b == b' '
+            || b == 0x21
+            || (b >= 0x23 && b <= 0x5b)
+            || (b >= 0x5d && b <= 0x7e)
+            || b >= 0x80
+        {
+            c |= QDTEXT;
+        }
+        if b == b'\t' || b >= 0x20 && b != 0x7f {
+            c |= ESCAPABLE;
+        }
+        if b == b' ' || b == b'\t' {
+            c |= WS;
+        }
+        if (b < 0x20 && b != b'\t') || b == 0x7f {
+            c |= CTL;
+        }
+        t[i] = c;
+        i += 1;
+    }
+    t
+}
+
+/// One entry per byte value, one bit per class above.
+static TABLE: [u8; 256] = build_table();
+
+#[inline(always)]
+pub(crate) fn is(b: u8, class: u8) -> bool {
+    TABLE[b as usize] & class != 0
+}
+
+#[inline]
+fn is_tchar(b: u8) -> bool {
+    is(b, TCHAR)
+}
+
+#[inline]
+fn is_t68(b: u8) -> bool {
+    is(b, T68)
+}
+
+#[inline]
+fn is_qdtext(b: u8) -> bool {
+    is(b, QDTEXT)
+}
+
+#[inline]
+fn is_ws(b: u8) -> bool {
+    is(b, WS)
+}
+
+/// Whether `s` is a `token` (non-empty, every byte a `tchar`).
+pub(crate) fn is_token(s: &[u8]) -> bool {
+    !s.is_empty() && s.iter().all(|&b| is_tchar(b))
+}
+
+/// Whether `s` is a `token68`.
+pub(crate) fn is_token68(s: &[u8]) -> bool {
+    let body = s.iter().take_while(|&&b| is_t68(b)).count();
+    body > 0 && s[body..].iter().all(|&b| b == b'=')
+}
+
+// ---------------------------------------------------------------------------
+// Parser plumbing
+// ---------------------------------------------------------------------------
+
+/// The internal nom error: the rest of the input where it failed, and why.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct PErr<'a> {
+    pub(crate) rest: &'a [u8],
+    pub(crate) kind: ErrorKind,
+}
+
+impl<'a> nom::error::ParseError<&'a [u8]> for PErr<'a> {
+    fn from_error_kind(input: &'a [u8], _kind: nom::error::ErrorKind) -> Self {
+        PErr {
+            rest: input,
+            kind: ErrorKind::ExpectedScheme,
+        }
+    }
+
+    fn append(_input: &'a [u8], _kind: nom::error::ErrorKind, other: Self) -> Self {
+        other
+    }
+}
+
+pub(crate) type PResult<'a, O> = IResult<&'a [u8], O, PErr<'a>>;
+
+/// A recoverable failure: another alternative may still match.
+fn backtrack<O>(rest: &[u8], kind: ErrorKind) -> PResult<'_, O> {
+    Err(nom::Err::Error(PErr { rest, kind }))
+}
+
+/// A committed failure: the input is wrong here.
+pub(crate) fn fail<O>(rest: &[u8], kind: ErrorKind) -> PResult<'_, O> {
+    Err(nom::Err::Failure(PErr { rest, kind }))
+}
+
+/// Turns a nom error into the public [`Error`], computing the offset against
+/// the whole field line. A control character at the failing position always
+/// reports as [`ErrorKind::ControlCharacter`].
+pub(crate) fn to_error(line: &[u8], err: nom::Err<PErr<'_>>) -> Error {
+    let e = match err {
+        nom::Err::Error(e) | nom::Err::Failure(e) => e,
+        // Only streaming parsers return Incomplete; ours are all `complete`.
+        nom::Err::Incomplete(_) => PErr {
+            rest: &[],
+            kind: ErrorKind::UnterminatedQuotedString,
+        },
+    };
+    let offset = line.len().saturating_sub(e.rest.len());
+    let found = e.rest.first().copied();
+    let kind = match found {
+        Some(b) if is(b, CTL) => ErrorKind::ControlCharacter,
+        _ => e.kind,
+    };
+    Error::new(kind, offset, found)
+}
+
+// ---------------------------------------------------------------------------
+// Rules
+// ---------------------------------------------------------------------------
+
+/// ```text
+/// OWS = *( SP / HTAB )          ; RFC 9110 section 5.6.3, also BWS
+/// ```
+#[inline]
+pub(crate) fn ows(i: &[u8]) -> &[u8] {
+    let n = i.iter().take_while(|&&b| is_ws(b)).count();
+    &i[n..]
+}
+
+/// Skips empty list elements: `*( OWS "," ) OWS` (RFC 9110 section 5.6.1.2).
+#[inline]
+pub(crate) fn skip_empty_elements(mut i: &[u8]) -> &[u8] {
+    loop {
+        i = ows(i);
+        match i.split_first() {
+            Some((b',', rest)) => i = rest,
+            _ => return i,
+        }
+    }
+}
+
+/// ```text
+/// token = 1*tchar               ; RFC 9110 section 5.6.2
+/// ```
+#[inline]
+pub(crate) fn token(i: &[u8]) -> PResult<'_, &[u8]> {
+    take_while1(is_tchar)(i)
+}
+
+/// The `token68` body and padding, without the check of what follows.
+///
+/// ```text
+/// token68 = 1*( ALPHA / DIGIT / "-" / "." / "_" / "~" / "+" / "/" ) *"="
+/// ```
+/// (RFC 9110 section 11.2)
+#[inline]
+fn token68_run(i: &[u8]) -> PResult<'_, &[u8]> {
+    let (rest, body) = take_while1(is_t68)(i)?;
+    let (rest, pad) = take_while(|b| b == b'=')(rest)?;
+    Ok((rest, &i[..body.len() + pad.len()]))
+}
+
+/// A quoted-string's content, without the quotes and with its escapes kept,
+/// and whether it holds any quoted-pair.
+///
+/// ```text
+/// quoted-string  = DQUOTE *( qdtext / quoted-pair ) DQUOTE
+/// qdtext         = HTAB / SP / %x21 / %x23-5B / %x5D-7E / obs-text
+/// quoted-pair    = "\" ( HTAB / SP / VCHAR / obs-text )
+/// ```
+/// (RFC 9110 section 5.6.4)
+pub(crate) fn quoted_string(i: &[u8]) -> PResult<'_, (&[u8], bool)> {
+    let Some((&b'"', start)) = i.split_first() else {
+        return backtrack(i, ErrorKind::ExpectedParamValue);
+    };
+    let mut rest = start;
+    let mut escaped = false;
+    loop {
+        let (r, _) = take_while(is_qdtext)(rest)?;
+        match r.first() {
+            Some(b'"') => {
+                let inner = &start[..start.len() - r.len()];
+                return Ok((&r[1..], (inner, escaped)));
+            }
+            Some(b'\\') => match r.get(1) {
+                Some(&c) if is(c, ESCAPABLE) => {
+                    escaped = true;
+                    rest = &r[2..];
+                }
+                Some(_) => return fail(&r[1..], ErrorKind::InvalidQuotedPair),
+                None => return fail(&r[1..], ErrorKind::UnterminatedQuotedString),
+            },
+            // Every byte that is not qdtext, '"' or '\' is a control character.
+            Some(_) => return fail(r, ErrorKind::ControlCharacter),
+            None => return fail(r, ErrorKind::UnterminatedQuotedString),
+        }
+    }
+}
+
+/// A parsed auth-param value as the grammar sees it: its raw bytes (quotes
+/// removed, escapes kept), whether it was quoted and whether it holds escapes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct RawValue<'a> {
+    pub(crate) raw: &'a [u8],
+    pub(crate) quoted: bool,
+    pub(crate) escaped: bool,
+}
+
+/// ```text
+/// auth-param = token BWS "=" BWS ( token / quoted-string )
+/// ```
+/// (RFC 9110 section 11.2). Fails with a backtrack error when no `token BWS "="`
+/// starts here, and with a committed error after the `=`.
+pub(crate) fn auth_param(i: &[u8]) -> PResult<'_, (&[u8], RawValue<'_>)> {
+    let (rest, name) = match token(i) {
+        Ok(ok) => ok,
+        Err(_) => return backtrack(i, ErrorKind::ExpectedParam),
+    };
+    let rest = ows(rest);
+    let Some((b'=', rest)) = rest.split_first() else {
+        return backtrack(rest, ErrorKind::ExpectedParam);
+    };
+    let rest = ows(rest);
+    if let Ok((after, raw)) = token(rest) {
+        return Ok((
+            after,
+            (
+                name,
+                RawValue {
+                    raw,
+                    quoted: false,
+                    escaped: false,
+                },
+            ),
+        ));
+    }
+    match quoted_string(rest) {
+        Ok((after, (raw, escaped))) => Ok((
+            after,
+            (
+                name,
+                RawValue {
+                    raw,
+                    quoted: true,
+                    escaped,
+                },
+            ),
+        )),
+        Err(nom::Err::Error(_)) => fail(rest, ErrorKind::ExpectedParamValue),
+        Err(e) => Err(e),
+    }
+}
+
+/// Whether an auth-param starts here: `token BWS "="` (the one-token lookahead
+/// that tells a parameter from a new challenge, RFC 9110 section 11.6.1).
+#[inline]
+pub(crate) fn starts_param(i: &[u8]) -> bool {
+    match token(i) {
+        Ok((rest, _)) => ows(rest).first() == Some(&b'='),
+        Err(_) => false,
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Lists
+// ---------------------------------------------------------------------------
+
+/// Limits applied while parsing (see [`crate::ParseOptions`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Limits {
+    pub(crate) max_params: usize,
+    pub(crate) max_value_len: usize,
+}
+
+/// What a parsed challenge or credentials holds after its scheme.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Body<'a> {
+    /// Nothing, or only empty list elements.
+    Empty,
+    /// A token68.
+    Token68(&'a [u8]),
+    /// At least one auth-param: the source from the first param to the end of
+    /// the last one (validated), and their number.
+    Params(&'a [u8], usize),
+}
+
+/// Whether the item is one of a list (challenges) or stands alone (credentials).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Context {
+    List,
+    Single,
+}
+
+/// After a complete list element: `OWS` then end, or `1*( OWS "," ) OWS`.
+/// Returns the input positioned at the next element (or end).
+fn element_end(i: &[u8], ctx: Context) -> PResult<'_, ()> {
+    let rest = ows(i);
+    match rest.first() {
+        None => Ok((rest, ())),
+        Some(b',') if ctx == Context::List => Ok((skip_empty_elements(rest), ())),
+        _ => fail(
+            rest,
+            if ctx == Context::List {
+                ErrorKind::ExpectedComma
+            } else {
+                ErrorKind::ExpectedEnd
+            },
+        ),
+    }
+}
+
+/// One parameter with the value-length limit applied.
+fn limited_param<'a>(i: &'a [u8], limits: &Limits) -> PResult<'a, (&'a [u8], RawValue<'a>)> {
+    let (rest, (name, value)) = auth_param(i)?;
+    if value.raw.len() > limits.max_value_len {
+        let at = &i[i.len() - rest.len() - value.raw.len() - 2 * value.quoted as usize..];
+        return fail(at, ErrorKind::ValueTooLong);
+    }
+    Ok((rest, (name, value)))
+}
+
+/// One element of a bare `#auth-param` list (Authentication-Info, RFC 9110
+/// section 11.6.3), with the separator after it consumed.
+pub(crate) fn list_param<'a>(
+    i: &'a [u8],
+    limits: &Limits,
+) -> PResult<'a, (&'a [u8], RawValue<'a>)> {
+    let (rest, param) = match limited_param(i, limits) {
+        Ok(ok) => ok,
+        Err(nom::Err::Error(e)) => return fail(e.rest, ErrorKind::ExpectedParam),
+        Err(e) => return Err(e),
+    };
+    let (rest, ()) = element_end(rest, Context::List)?;
+    Ok((rest, param))
+}
+
+/// `#auth-param` after a challenge's or credentials' scheme, starting at a
+/// param. Stops (with the separator consumed) before a token that is not
+/// followed by `=`: that is the next challenge.
+fn param_list<'a>(i: &'a [u8], limits: &Limits) -> PResult<'a, Body<'a>> {
+    let mut rest = i;
+    let mut count = 0;
+    let mut end;
+    loop {
+        let (r, _) = match limited_param(rest, limits) {
+            Ok(ok) => ok,
+            Err(nom::Err::Error(e)) => return fail(e.rest, ErrorKind::ExpectedParam),
+            Err(e) => return Err(e),
+        };
+        count += 1;
+        if count > limits.max_params {
+            return fail(rest, ErrorKind::TooManyParams);
+        }
+        end = r;
+        let after = ows(r);
+        match after.first() {
+            None => break,
+            Some(b',') => {}
+            Some(_) => return fail(after, ErrorKind::ExpectedComma),
+        }
+        rest = skip_empty_elements(after);
+        if rest.is_empty() || !starts_param(rest) {
+            let src = &i[..i.len() - end.len()];
+            return Ok((rest, Body::Params(src, count)));
+        }
+    }
+    let src = &i[..i.len() - end.len()];
+    Ok((ows(end), Body::Params(src, count)))
+}
+
+/// ```text
+/// challenge   = auth-scheme [ 1*SP ( token68 / #auth-param ) ]
+/// credentials = auth-scheme [ 1*SP ( token68 / #auth-param ) ]
+/// ```
+/// (RFC 9110 sections 11.3 and 11.4). `i` starts at the scheme. In a list, the
+/// returned rest is positioned at the next element (separators consumed).
+///
+/// Decisions (each tested in `tests/ambiguities.rs`):
+/// - after `1*SP`, a run of token68 characters and `=` padding followed by OWS
+///   and `,` or the end is a token68; otherwise `token BWS "="` starts the
+///   params; a token68 can never swallow a valid auth-param, since an
+///   auth-param needs a value after its `=`;
+/// - after `1*SP`, leading empty elements (`Basic ,,realm="x"`) start the
+///   param list as RFC 7235's recipient grammar allows;
+/// - within the params, a token not followed by `BWS "="` starts the next
+///   challenge.
+pub(crate) fn item<'a>(
+    i: &'a [u8],
+    ctx: Context,
+    limits: &Limits,
+) -> PResult<'a, (&'a [u8], Body<'a>)> {
+    let (rest, scheme) = match token(i) {
+        Ok(ok) => ok,
+        Err(_) => return fail(i, ErrorKind::ExpectedScheme),
+    };
+    let sp = rest.iter().take_while(|&&b| b == b' ').count();
+    if sp == 0 {
+        // A bare scheme: only OWS and a separator, or the end, may follow.
+        let after = ows(rest);
+        return match after.first() {
+            None | Some(b',') => element_end(rest, ctx).map(|(r, ())| (r, (scheme, Body::Empty))),
+            Some(b'=') => fail(i, ErrorKind::ParamWithoutScheme),
+            Some(_) => fail(rest, ErrorKind::ExpectedSpaceAfterScheme),
+        };
+    }
+    let body_start = ows(rest);
+    match body_start.first() {
+        None => return Ok((body_start, (scheme, Body::Empty))),
+        Some(b'=') => return fail(i, ErrorKind::ParamWithoutScheme),
+        Some(b',') => {
+            let next = skip_empty_elements(body_start);
+            if next.is_empty() || !starts_param(next) {
+                // Only empty elements: a bare challenge. In a list the next
+                // element follows; credentials must end here.
+                if ctx == Context::Single && !next.is_empty() {
+                    return fail(next, ErrorKind::MultipleCredentials);
+                }
+                return Ok((next, (scheme, Body::Empty)));
+            }
+            return param_list(next, limits).map(|(r, b)| (r, (scheme, b)));
+        }
+        Some(_) => {}
+    }
+    if let Ok((after, t68)) = token68_run(body_start) {
+        let end = ows(after);
+        if matches!(end.first(), None | Some(b',')) {
+            if t68.len() > limits.max_value_len {
+                return fail(body_start, ErrorKind::ValueTooLong);
+            }
+            let (r, ()) = element_end(after, ctx)?;
+            return Ok((r, (scheme, Body::Token68(t68))));
+        }
+        if !starts_param(body_start) {
+            return fail(
+                end,
+                if ctx == Context::List {
+                    ErrorKind::ExpectedComma
+                } else {
+                    ErrorKind::ExpectedEnd
+                },
+            );
+        }
+    }
+    if !starts_param(body_start) {
+        return fail(body_start, ErrorKind::ExpectedToken68OrParam);
+    }
+    param_list(body_start, limits).map(|(r, b)| (r, (scheme, b)))
+}
+
+// ---------------------------------------------------------------------------
+// Writers
+// ---------------------------------------------------------------------------
+
+/// Writes bytes that are normally UTF-8. Bytes that are not (obs-text from a
+/// byte input) are written as U+FFFD: `fmt::Display` can only write text. Use
+/// the byte writers of the value types for an exact copy.
+pub(crate) fn write_bytes(f: &mut dyn fmt::Write, bytes: &[u8]) -> fmt::Result {
+    for chunk in bytes.utf8_chunks() {
+        f.write_str(chunk.valid())?;
+        if !chunk.invalid().is_empty() {
+            f.write_char(char::REPLACEMENT_CHARACTER)?;
+        }
+    }
+    Ok(())
+}
+
+/// Iterates the unescaped bytes of a raw value.
+#[derive(Clone, Debug)]
+pub(crate) struct UnescapeIter<'a> {
+    rest: &'a [u8],
+    escaped: bool,
+}
+
+impl<'a> UnescapeIter<'a> {
+    pub(crate) fn new(raw: &'a [u8], escaped: bool) -> Self {
+        UnescapeIter { rest: raw, escaped }
+    }
+}
+
+impl Iterator for UnescapeIter<'_> {
+    type Item = u8;
+
+    #[inline]
+    fn next(&mut self) -> Option<u8> {
+        let (&b, rest) = self.rest.split_first()?;
+        if b == b'\\' && self.escaped {
+            let (&c, rest) = rest.split_first()?;
+            self.rest = rest;
+            Some(c)
+        } else {
+            self.rest = rest;
+            Some(b)
+        }
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        if self.escaped {
+            (self.rest.len().div_ceil(2), Some(self.rest.len()))
+        } else {
+            (self.rest.len(), Some(self.rest.len()))
+        }
+    }
+}
+
+impl core::iter::FusedIterator for UnescapeIter<'_> {}
+
+/// Writes a value canonically: as a token when its unescaped form is a token
+/// and `force_quote` is false, otherwise as a quoted-string that escapes only
+/// `"` and `\`.
+pub(crate) fn write_value(
+    f: &mut dyn fmt::Write,
+    v: &RawValue<'_>,
+    force_quote: bool,
+) -> fmt::Result {
+    let as_token = !force_quote
+        && if v.escaped {
+            let mut it = UnescapeIter::new(v.raw, true).peekable();
+            it.peek().is_some() && it.all(is_tchar)
+        } else {
+            is_token(v.raw)
+        };
+    if as_token {
+        if v.escaped {
+            // Drop the needless backslashes.
+            for part in v.raw.split(|&b| b == b'\\') {
+                write_bytes(f, part)?;
+            }
+            return Ok(());
+        }
+        return write_bytes(f, v.raw);
+    }
+    f.write_char('"')?;
+    write_quoted_content(f, v)?;
+    f.write_char('"')
+}
+
+fn write_quoted_content(f: &mut dyn fmt::Write, v: &RawValue<'_>) -> fmt::Result {
+    if !v.escaped {
+        // Raw content of a token or of an unescaped quoted-string holds
+        // neither '"' nor '\'.
+        return write_bytes(f, v.raw);
+    }
+    let mut rest = v.raw;
+    while let Some(pos) = rest.iter().position(|&b| b == b'\\') {
+        write_bytes(f, &rest[..pos])?;
+        let c = rest.get(pos + 1).copied().unwrap_or(b'\\');
+        if c == b'"' || c == b'\\' {
+            f.write_char('\\')?;
+        }
+        write_bytes(f, &[c])?;
+        rest = rest.get(pos + 2..).unwrap_or_default();
+    }
+    write_bytes(f, rest)
+}
+
+/// Writes arbitrary text as the content of a quoted-string, escaping `"` and
+/// `\`. The caller has checked that every byte is qdtext, `"` or `\`.
+pub(crate) fn write_quoted_text(f: &mut dyn fmt::Write, text: &str) -> fmt::Result {
+    f.write_char('"')?;
+    let mut rest = text;
+    while let Some(pos) = rest.find(['"', '\\']) {
+        f.write_str(&rest[..pos])?;
+        f.write_char('\\')?;
+        f.write_str(&rest[pos..pos + 1])?;
+        rest = &rest[pos + 1..];
+    }
+    f.write_str(rest)?;
+    f.write_char('"')
+}
+
+/// Whether `text` can be carried in a quoted-string (every byte is qdtext or
+/// one of the two bytes that get escaped).
+pub(crate) fn is_quotable(text: &[u8]) -> bool {
+    text.iter()
+        .all(|&b| is_qdtext(b) || b == b'"' || b == b'\\')
+}
+
+#[cfg(test)]
+#[path = "syntax/tests.rs"]
+mod tests;

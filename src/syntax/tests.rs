@@ -1,0 +1,196 @@
+//! Grammar unit tests: the byte-class table and each rule.
+
+use super::*;
+
+const LIMITS: Limits = Limits {
+    max_params: usize::MAX,
+    max_value_len: usize::MAX,
+};
+
+#[test]
+fn table_matches_the_abnf() {
+    for b in 0..=255u8 {
+        let tchar = b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b);
+        assert_eq!(is(b, TCHAR), tchar, "tchar {b:#x}");
+        let t68 = b.is_ascii_alphanumeric() || b"-._~+/".contains(&b);
+        assert_eq!(is(b, T68), t68, "token68 {b:#x}");
+        let qd = matches!(b, b'\t' | b' ' | 0x21 | 0x23..=0x5b | 0x5d..=0x7e | 0x80..=0xff);
+        assert_eq!(is(b, QDTEXT), qd, "qdtext {b:#x}");
+        let esc = matches!(b, b'\t' | 0x20..=0x7e | 0x80..=0xff);
+        assert_eq!(is(b, ESCAPABLE), esc, "escapable {b:#x}");
+        assert_eq!(is(b, CTL), b.is_ascii_control() && b != b'\t', "ctl {b:#x}");
+        // tchar is a subset of qdtext, and qdtext of what can be escaped.
+        if tchar {
+            assert!(qd);
+        }
+        if qd {
+            assert!(esc);
+        }
+    }
+}
+
+#[test]
+fn token_rule() {
+    assert_eq!(
+        token(b"Basic realm").unwrap(),
+        (&b" realm"[..], &b"Basic"[..])
+    );
+    assert_eq!(
+        token(b"a!#$%&'*+-.^_`|~1,").unwrap().1,
+        b"a!#$%&'*+-.^_`|~1"
+    );
+    assert!(token(b"").is_err());
+    assert!(token(b"=x").is_err());
+    assert!(token(b"\"x").is_err());
+    assert!(is_token(b"UTF-8''J%C3%A4s"));
+    assert!(!is_token(b"a b"));
+    assert!(!is_token(b""));
+}
+
+#[test]
+fn token68_rule() {
+    assert_eq!(
+        token68_run(b"QWxh==,").unwrap(),
+        (&b","[..], &b"QWxh=="[..])
+    );
+    assert_eq!(token68_run(b"a.b_c~d+e/f-g").unwrap().1, b"a.b_c~d+e/f-g");
+    assert!(token68_run(b"=abc").is_err());
+    assert!(is_token68(b"abc=="));
+    assert!(!is_token68(b"a=b"));
+    assert!(!is_token68(b"=="));
+}
+
+#[test]
+fn quoted_string_rule() {
+    let (rest, (inner, esc)) = quoted_string(br#""abc" x"#).unwrap();
+    assert_eq!((rest, inner, esc), (&b" x"[..], &b"abc"[..], false));
+    let (_, (inner, esc)) = quoted_string(br#""a\"b\\c""#).unwrap();
+    assert_eq!((inner, esc), (&br#"a\"b\\c"#[..], true));
+    let (_, (inner, _)) = quoted_string(b"\"\"").unwrap();
+    assert_eq!(inner, b"");
+    let (_, (inner, _)) = quoted_string(b"\"caf\xc3\xa9 \xff\t,\"").unwrap();
+    assert_eq!(inner, b"caf\xc3\xa9 \xff\t,");
+    // Failures, committed, at the right place.
+    let err = |i: &'static [u8]| match quoted_string(i) {
+        Err(nom::Err::Failure(e)) => (i.len() - e.rest.len(), e.kind),
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(err(b"\"abc"), (4, ErrorKind::UnterminatedQuotedString));
+    assert_eq!(err(b"\"abc\\"), (5, ErrorKind::UnterminatedQuotedString));
+    assert_eq!(err(b"\"a\rb\""), (2, ErrorKind::ControlCharacter));
+    assert_eq!(err(b"\"a\\\nb\""), (3, ErrorKind::InvalidQuotedPair));
+    assert_eq!(err(b"\"a\x00\""), (2, ErrorKind::ControlCharacter));
+    assert!(matches!(quoted_string(b"abc"), Err(nom::Err::Error(_))));
+}
+
+#[test]
+fn auth_param_rule() {
+    let (rest, (name, v)) = auth_param(b"realm = \"x\" , y").unwrap();
+    assert_eq!(
+        (rest, name, v.raw, v.quoted),
+        (&b" , y"[..], &b"realm"[..], &b"x"[..], true)
+    );
+    let (_, (_, v)) = auth_param(b"algorithm=SHA-256").unwrap();
+    assert_eq!((v.raw, v.quoted), (&b"SHA-256"[..], false));
+    assert!(matches!(auth_param(b"Basic x"), Err(nom::Err::Error(_))));
+    assert!(matches!(auth_param(b"a=,"), Err(nom::Err::Failure(_))));
+    assert!(starts_param(b"a =x"));
+    assert!(starts_param(b"a\t= x"));
+    assert!(!starts_param(b"a x=y"));
+    assert!(!starts_param(b"=x"));
+}
+
+#[test]
+fn skip_empty() {
+    assert_eq!(skip_empty_elements(b" ,\t, ,x"), b"x");
+    assert_eq!(skip_empty_elements(b" , "), b"");
+    assert_eq!(ows(b" \t x "), b"x ");
+}
+
+fn body(i: &str, ctx: Context) -> Result<(&str, Body<'_>), (usize, ErrorKind)> {
+    match item(i.as_bytes(), ctx, &LIMITS) {
+        Ok((rest, (_, b))) => Ok((&i[i.len() - rest.len()..], b)),
+        Err(nom::Err::Failure(e) | nom::Err::Error(e)) => Err((i.len() - e.rest.len(), e.kind)),
+        Err(nom::Err::Incomplete(_)) => unreachable!(),
+    }
+}
+
+#[test]
+fn item_bodies() {
+    use Context::*;
+    assert_eq!(body("Basic", List), Ok(("", Body::Empty)));
+    assert_eq!(body("Basic , Bearer", List), Ok(("Bearer", Body::Empty)));
+    assert_eq!(body("Basic,Bearer", List), Ok(("Bearer", Body::Empty)));
+    assert_eq!(
+        body("Basic abc== , X", List),
+        Ok(("X", Body::Token68(b"abc==")))
+    );
+    assert_eq!(
+        body("Basic a=b, X", List),
+        Ok(("X", Body::Params(b"a=b", 1)))
+    );
+    assert_eq!(
+        body("Basic a=b, c = \"d\" ,, X y", List),
+        Ok(("X y", Body::Params(b"a=b, c = \"d\"", 2)))
+    );
+    assert_eq!(body("Basic ,,a=b", List), Ok(("", Body::Params(b"a=b", 1))));
+    assert_eq!(body("Basic a= ", List), Ok(("", Body::Token68(b"a="))));
+    assert_eq!(
+        body("Basic\tx", List),
+        Err((5, ErrorKind::ExpectedSpaceAfterScheme))
+    );
+    assert_eq!(body("Basic x y", List), Err((8, ErrorKind::ExpectedComma)));
+    assert_eq!(body("Basic x y", Single), Err((8, ErrorKind::ExpectedEnd)));
+    assert_eq!(body("Basic x,", Single), Err((7, ErrorKind::ExpectedEnd)));
+    assert_eq!(
+        body("Basic \"x\"", List),
+        Err((6, ErrorKind::ExpectedToken68OrParam))
+    );
+    assert_eq!(
+        body("realm=x", List),
+        Err((0, ErrorKind::ParamWithoutScheme))
+    );
+    assert_eq!(body("Basic a=", List), Ok(("", Body::Token68(b"a="))));
+    assert_eq!(body("Basic a=b=", List), Err((9, ErrorKind::ExpectedComma)));
+    assert_eq!(
+        body("Basic a=,b=c", List),
+        Ok(("b=c", Body::Token68(b"a=")))
+    );
+}
+
+#[test]
+fn limits_apply() {
+    let limits = Limits {
+        max_params: 2,
+        max_value_len: 3,
+    };
+    let e = |i: &'static str| match item(i.as_bytes(), Context::List, &limits) {
+        Err(nom::Err::Failure(e)) => (i.len() - e.rest.len(), e.kind),
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(e("X a=1, b=2, c=3"), (12, ErrorKind::TooManyParams));
+    assert_eq!(e("X a=\"1234\""), (4, ErrorKind::ValueTooLong));
+    assert_eq!(e("X a=1234"), (4, ErrorKind::ValueTooLong));
+    assert_eq!(e("X abcd=="), (2, ErrorKind::ValueTooLong));
+    assert!(item(b"X a=\"123\", b=abc", Context::List, &limits).is_ok());
+}
+
+#[test]
+fn canonical_writer() {
+    let mut s = String::new();
+    let v = RawValue {
+        raw: br#"\a\"b"#,
+        quoted: true,
+        escaped: true,
+    };
+    write_value(&mut s, &v, false).unwrap();
+    assert_eq!(s, r#""a\"b""#);
+    s.clear();
+    write_quoted_text(&mut s, r#"x"y\z"#).unwrap();
+    assert_eq!(s, r#""x\"y\\z""#);
+    s.clear();
+    write_bytes(&mut s, b"a\xffb").unwrap();
+    assert_eq!(s, "a\u{fffd}b");
+    assert!(is_quotable(b"a \"\\\t\xff"));
+    assert!(!is_quotable(b"a\r"));
+}
