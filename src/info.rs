@@ -2,14 +2,18 @@
 
 #[cfg(feature = "alloc")]
 use alloc::vec::Vec;
+#[cfg(feature = "alloc")]
 use core::fmt;
 use core::iter::FusedIterator;
 
 use crate::error::{Error, ErrorKind};
+#[cfg(feature = "alloc")]
 use crate::item::info_must_quote;
 use crate::lines::FieldLines;
 use crate::options::ParseOptions;
-use crate::param::{Param, ParamValue};
+use crate::param::Param;
+#[cfg(feature = "alloc")]
+use crate::param::ParamValue;
 use crate::syntax;
 
 /// A lazy parser of an `Authentication-Info` or `Proxy-Authentication-Info`

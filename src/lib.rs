@@ -84,6 +84,8 @@
 #[cfg(feature = "alloc")]
 extern crate alloc;
 
+#[cfg(feature = "alloc")]
+mod builder;
 mod challenge;
 mod credentials;
 mod error;
@@ -92,8 +94,11 @@ mod item;
 mod lines;
 mod options;
 mod param;
+pub mod scheme;
 mod syntax;
 
+#[cfg(feature = "alloc")]
+pub use builder::{AuthBuilder, BuildError};
 #[cfg(feature = "alloc")]
 pub use challenge::parse_challenges;
 pub use challenge::{Challenge, Challenges};

@@ -5,6 +5,7 @@ use alloc::{borrow::Cow, string::String, vec::Vec};
 use core::fmt;
 use core::iter::FusedIterator;
 
+#[cfg(feature = "alloc")]
 use crate::error::ToStrError;
 use crate::syntax::{self, RawValue, UnescapeIter};
 

@@ -1,0 +1,272 @@
+//! Parses one HTTP authentication field and explains it.
+//!
+//! ```text
+//! cargo run --example inspect -- [--json] [--format] [--lenient] FIELD VALUE [VALUE...]
+//! ```
+//!
+//! FIELD is `www-authenticate`, `proxy-authenticate`, `authorization`,
+//! `proxy-authorization`, `authentication-info` or
+//! `proxy-authentication-info` (any case). Each VALUE is one field line.
+//!
+//! - no flag: a readable explanation;
+//! - `--json`: one JSON object on one line (a fixed contract: other tools read it);
+//! - `--format`: the canonical serialization on one line;
+//! - `--lenient`: accepted; the parse is strict until the lenient mode exists.
+//!
+//! Exit status: 0 on success, 1 when the value does not parse, 2 on bad usage.
+
+use std::ffi::OsString;
+use std::process::ExitCode;
+
+use http_auth_headers::scheme::basic::{BasicChallenge, BasicCredentials};
+use http_auth_headers::{
+    AuthenticationInfo, Challenge, Challenges, Credentials, Error, Param, ParamValue,
+};
+use serde_json::{json, Value};
+
+#[derive(Clone, Copy, PartialEq)]
+enum Field {
+    Challenges(&'static str),
+    Credentials(&'static str),
+    Info(&'static str),
+}
+
+fn field(name: &str) -> Option<Field> {
+    Some(match name.to_ascii_lowercase().as_str() {
+        "www-authenticate" => Field::Challenges("WWW-Authenticate"),
+        "proxy-authenticate" => Field::Challenges("Proxy-Authenticate"),
+        "authorization" => Field::Credentials("Authorization"),
+        "proxy-authorization" => Field::Credentials("Proxy-Authorization"),
+        "authentication-info" => Field::Info("Authentication-Info"),
+        "proxy-authentication-info" => Field::Info("Proxy-Authentication-Info"),
+        _ => return None,
+    })
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Mode {
+    Explain,
+    Json,
+    Format,
+}
+
+const USAGE: &str = "usage: inspect [--json] [--format] [--lenient] FIELD VALUE [VALUE...]";
+
+fn main() -> ExitCode {
+    let args: Vec<OsString> = std::env::args_os().skip(1).collect();
+    let mut mode = Mode::Explain;
+    let mut rest = args.as_slice();
+    while let Some((flag, tail)) = rest.split_first() {
+        match flag.to_str() {
+            Some("--json") => mode = Mode::Json,
+            Some("--format") => mode = Mode::Format,
+            // Strict until the lenient mode lands; accepted so that callers
+            // can pass it already.
+            Some("--lenient") => {}
+            Some("--help" | "-h") => {
+                println!("{USAGE}");
+                return ExitCode::SUCCESS;
+            }
+            Some(s) if s.starts_with("--") => {
+                eprintln!("unknown flag {s}\n{USAGE}");
+                return ExitCode::from(2);
+            }
+            _ => break,
+        }
+        rest = tail;
+    }
+    let Some((name, values)) = rest.split_first() else {
+        eprintln!("{USAGE}");
+        return ExitCode::from(2);
+    };
+    let Some(field) = name.to_str().and_then(field) else {
+        eprintln!("unknown field {name:?}: expected one of www-authenticate, proxy-authenticate, authorization, proxy-authorization, authentication-info, proxy-authentication-info");
+        return ExitCode::from(2);
+    };
+    if values.is_empty() {
+        eprintln!("{USAGE}");
+        return ExitCode::from(2);
+    }
+    let lines: Vec<&[u8]> = values.iter().map(|v| v.as_encoded_bytes()).collect();
+    match run(field, &lines, mode) {
+        Ok(out) => {
+            println!("{out}");
+            ExitCode::SUCCESS
+        }
+        Err(err) => {
+            match mode {
+                Mode::Json => println!(
+                    "{}",
+                    json!({"ok": false, "error": {"offset": err.offset(), "message": err.to_string()}})
+                ),
+                _ => {
+                    let line = lines.get(err.line()).copied().unwrap_or_default();
+                    eprintln!("error: {}", err.display_with(line));
+                }
+            }
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(field: Field, lines: &[&[u8]], mode: Mode) -> Result<String, Error> {
+    Ok(match field {
+        Field::Challenges(name) => {
+            let challenges =
+                Challenges::from_lines(lines.iter().copied()).collect::<Result<Vec<_>, _>>()?;
+            match mode {
+                Mode::Json => json!({
+                    "ok": true,
+                    "challenges": challenges.iter().map(challenge_json).collect::<Vec<_>>(),
+                })
+                .to_string(),
+                Mode::Format => challenges
+                    .iter()
+                    .map(|c| c.to_string())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                Mode::Explain => explain_challenges(name, &challenges),
+            }
+        }
+        Field::Credentials(name) => {
+            let c = Credentials::parse_lines(lines.iter().copied())?;
+            match mode {
+                Mode::Json => {
+                    let mut obj = json!({
+                        "ok": true,
+                        "credentials": {
+                            "scheme": c.scheme(),
+                            "token68": c.token68(),
+                            "params": params_json(c.params()),
+                        },
+                    });
+                    if let Some(basic) = basic(&c) {
+                        obj["basic"] = json!({
+                            "user": lossy(basic.user_id()),
+                            "password": lossy(basic.password()),
+                        });
+                    }
+                    obj.to_string()
+                }
+                Mode::Format => c.to_string(),
+                Mode::Explain => explain_credentials(name, &c),
+            }
+        }
+        Field::Info(name) => {
+            let info = AuthenticationInfo::parse_lines(lines.iter().copied())?;
+            match mode {
+                Mode::Json => {
+                    json!({"ok": true, "params": params_json(info.params().iter().copied())})
+                        .to_string()
+                }
+                Mode::Format => info.to_string(),
+                Mode::Explain => {
+                    let mut out = format!("{name}: {} param(s)\n", info.params().len());
+                    for p in info.params() {
+                        out.push_str(&explain_param(p));
+                    }
+                    out.trim_end().to_string()
+                }
+            }
+        }
+    })
+}
+
+fn basic(c: &Credentials<'_>) -> Option<BasicCredentials> {
+    BasicCredentials::try_from(c).ok()
+}
+
+fn lossy(b: &[u8]) -> String {
+    String::from_utf8_lossy(b).into_owned()
+}
+
+fn value_string(v: &ParamValue<'_>) -> String {
+    lossy(&v.unescaped())
+}
+
+fn params_json<'a>(params: impl Iterator<Item = Param<'a>>) -> Value {
+    Value::Array(
+        params
+            .map(|p| json!([p.name(), value_string(&p.value())]))
+            .collect(),
+    )
+}
+
+fn challenge_json(c: &Challenge<'_>) -> Value {
+    json!({
+        "scheme": c.scheme(),
+        "token68": c.token68(),
+        "params": params_json(c.params()),
+    })
+}
+
+fn explain_param(p: &Param<'_>) -> String {
+    let v = p.value();
+    let form = if v.is_quoted() {
+        "quoted-string"
+    } else {
+        "token"
+    };
+    format!("     {} = {:?} ({form})\n", p.name(), value_string(&v))
+}
+
+fn explain_challenges(name: &str, challenges: &[Challenge<'_>]) -> String {
+    let mut out = format!("{name}: {} challenge(s)\n", challenges.len());
+    for (i, c) in challenges.iter().enumerate() {
+        out.push_str(&format!("  {}. scheme {}\n", i + 1, c.scheme()));
+        if let Some(t) = c.token68() {
+            out.push_str(&format!("     token68 {t}\n"));
+        }
+        for p in c.params() {
+            out.push_str(&explain_param(&p));
+        }
+        out.push_str(&format!("     => {}\n", describe_challenge(c)));
+    }
+    out.trim_end().to_string()
+}
+
+fn explain_credentials(name: &str, c: &Credentials<'_>) -> String {
+    let mut out = format!("{name}: scheme {}\n", c.scheme());
+    if let Some(t) = c.token68() {
+        out.push_str(&format!("     token68 of {} bytes\n", t.len()));
+    }
+    for p in c.params() {
+        out.push_str(&explain_param(&p));
+    }
+    out.push_str(&format!("     => {}", describe_credentials(c)));
+    out
+}
+
+/// What the crate's typed views make of a challenge.
+fn describe_challenge(c: &Challenge<'_>) -> String {
+    if c.is_scheme("Basic") {
+        return match BasicChallenge::try_from(c) {
+            Ok(b) => format!(
+                "Basic, realm {:?}{}",
+                value_string(&b.realm()),
+                if b.charset_utf8() {
+                    ", charset UTF-8"
+                } else {
+                    ""
+                }
+            ),
+            Err(e) => format!("not a valid Basic challenge: {e}"),
+        };
+    }
+    "a challenge of a scheme this crate has no typed view for".to_string()
+}
+
+/// What the crate's typed views make of credentials.
+fn describe_credentials(c: &Credentials<'_>) -> String {
+    if c.is_scheme("Basic") {
+        return match BasicCredentials::try_from(c) {
+            Ok(b) => format!(
+                "Basic, user {:?}, password of {} bytes",
+                lossy(b.user_id()),
+                b.password().len()
+            ),
+            Err(e) => format!("not valid Basic credentials: {e}"),
+        };
+    }
+    "credentials of a scheme this crate has no typed view for".to_string()
+}

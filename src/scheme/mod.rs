@@ -1,0 +1,91 @@
+//! Typed views of the schemes this crate knows, made from the generic
+//! [`Challenge`](crate::Challenge) and [`Credentials`](crate::Credentials)
+//! with `TryFrom`, and writers that only write valid values.
+//!
+//! Every view follows the same rules:
+//! - the scheme name is compared ASCII case-insensitively;
+//! - a value written as a token and one written as a quoted-string mean the
+//!   same (RFC 9110 section 11.2), so both are accepted;
+//! - a param the scheme defines may occur once: a repeat is
+//!   [`SchemeError::DuplicateParam`]; params the scheme does not define are
+//!   ignored, as the scheme specifications require of recipients.
+
+use crate::param::{ParamValue, Params};
+
+#[cfg(feature = "alloc")]
+pub mod basic;
+
+/// Why a challenge or credentials is not a valid instance of a scheme.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum SchemeError {
+    /// The auth-scheme is another one.
+    #[error("the auth-scheme is not {0}")]
+    WrongScheme(&'static str),
+    /// A required param is missing.
+    #[error("the required param `{0}` is missing")]
+    MissingParam(&'static str),
+    /// A param the scheme defines occurs more than once.
+    #[error("the param `{0}` occurs more than once")]
+    DuplicateParam(&'static str),
+    /// A param's value does not have the format the scheme requires.
+    #[error("the param `{0}` has an invalid value")]
+    InvalidParam(&'static str),
+    /// The scheme takes a token68 here, and there is none.
+    #[error("expected a token68")]
+    ExpectedToken68,
+    /// The scheme takes params here, and a token68 was given.
+    #[error("expected auth-params, found a token68")]
+    UnexpectedToken68,
+    /// The token68 is not valid base64 (standard alphabet, padding required).
+    #[error("the token68 is not valid base64 (standard alphabet with padding)")]
+    InvalidBase64,
+    /// Basic credentials without the `:` between user-id and password.
+    #[error("the decoded user-pass has no ':' between user-id and password")]
+    MissingColon,
+    /// A control character where the scheme forbids one (the name says where).
+    #[error("the {0} holds a control character")]
+    ControlCharacter(&'static str),
+}
+
+/// Reads the params a scheme defines in one pass: `values[i]` gets the value
+/// of `names[i]`. Unknown params are skipped; a defined one seen twice is an
+/// error.
+pub(crate) fn known_params<'a, const N: usize>(
+    params: Params<'a>,
+    names: [&'static str; N],
+) -> Result<[Option<ParamValue<'a>>; N], SchemeError> {
+    let mut values = [None; N];
+    for p in params {
+        if let Some(i) = names.iter().position(|n| p.is(n)) {
+            if values[i].is_some() {
+                return Err(SchemeError::DuplicateParam(names[i]));
+            }
+            values[i] = Some(p.value());
+        }
+    }
+    Ok(values)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Challenges;
+
+    #[test]
+    fn known_params_in_one_pass() {
+        let c = Challenges::new("X a=1, B=2, c=3, c=4")
+            .next()
+            .unwrap()
+            .unwrap();
+        let [a, b, d] = known_params(c.params(), ["a", "b", "d"]).unwrap();
+        assert_eq!(a.unwrap(), "1");
+        assert_eq!(b.unwrap(), "2");
+        assert!(d.is_none());
+        let c = Challenges::new("X a=1, A=2").next().unwrap().unwrap();
+        assert_eq!(
+            known_params(c.params(), ["a"]),
+            Err(SchemeError::DuplicateParam("a"))
+        );
+    }
+}
