@@ -78,7 +78,7 @@ impl fmt::Display for Challenge<'_> {
 ///
 /// // Two field lines of one field combine as one list (RFC 9110 section 5.3).
 /// let lines = ["Digest realm=\"x\", nonce=\"abc\"", "Basic realm=\"x\""];
-/// let schemes: Vec<&str> = Challenges::from_lines(lines.iter())
+/// let schemes: Vec<&str> = Challenges::from_lines(lines)
 ///     .map(|c| c.map(|c| c.scheme()))
 ///     .collect::<Result<_, _>>()?;
 /// assert_eq!(schemes, ["Digest", "Basic"]);

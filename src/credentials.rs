@@ -79,7 +79,7 @@ impl<'a> Credentials<'a> {
     /// ```
     /// use http_auth_headers::{Credentials, ErrorKind};
     ///
-    /// let err = Credentials::parse_lines(["Basic YTpi", "Basic YzpK"].iter()).unwrap_err();
+    /// let err = Credentials::parse_lines(["Basic YTpi", "Basic YzpK"]).unwrap_err();
     /// assert_eq!((err.kind(), err.line()), (ErrorKind::MultipleCredentials, 1));
     /// ```
     ///

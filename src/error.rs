@@ -176,6 +176,9 @@ pub enum ErrorKind {
     /// An auth-param name (a token) was expected.
     #[error("expected an auth-param (token BWS \"=\" BWS value)")]
     ExpectedParam,
+    /// An auth-param name was not followed by `=`.
+    #[error("expected '=' after the auth-param name")]
+    ExpectedEquals,
     /// An auth-param had no value after `=`.
     #[error("expected a token or quoted-string as the auth-param value")]
     ExpectedParamValue,

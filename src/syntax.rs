@@ -117,6 +117,7 @@ pub(crate) fn is_token(s: &[u8]) -> bool {
 }
 
 /// Whether `s` is a `token68`.
+#[cfg_attr(not(feature = "alloc"), allow(dead_code))]
 pub(crate) fn is_token68(s: &[u8]) -> bool {
     let body = s.iter().take_while(|&&b| is_t68(b)).count();
     body > 0 && s[body..].iter().all(|&b| b == b'=')
@@ -283,7 +284,7 @@ pub(crate) fn auth_param(i: &[u8]) -> PResult<'_, (&[u8], RawValue<'_>)> {
     };
     let rest = ows(rest);
     let Some((b'=', rest)) = rest.split_first() else {
-        return backtrack(rest, ErrorKind::ExpectedParam);
+        return backtrack(rest, ErrorKind::ExpectedEquals);
     };
     let rest = ows(rest);
     if let Ok((after, raw)) = token(rest) {
@@ -322,6 +323,20 @@ pub(crate) fn auth_param(i: &[u8]) -> PResult<'_, (&[u8], RawValue<'_>)> {
 pub(crate) fn starts_param(i: &[u8]) -> bool {
     match token(i) {
         Ok((rest, _)) => ows(rest).first() == Some(&b'='),
+        Err(_) => false,
+    }
+}
+
+/// Whether `token BWS "=" BWS` followed by the first byte of a value starts
+/// here: the auth-param reading of a run that could also be a token68.
+fn starts_param_with_value(i: &[u8]) -> bool {
+    match token(i) {
+        Ok((rest, _)) => match ows(rest).split_first() {
+            Some((b'=', value)) => ows(value)
+                .first()
+                .is_some_and(|&b| b == b'"' || is_tchar(b)),
+            _ => false,
+        },
         Err(_) => false,
     }
 }
@@ -392,7 +407,7 @@ pub(crate) fn list_param<'a>(
 ) -> PResult<'a, (&'a [u8], RawValue<'a>)> {
     let (rest, param) = match limited_param(i, limits) {
         Ok(ok) => ok,
-        Err(nom::Err::Error(e)) => return fail(e.rest, ErrorKind::ExpectedParam),
+        Err(nom::Err::Error(e)) => return fail(e.rest, e.kind),
         Err(e) => return Err(e),
     };
     let (rest, ()) = element_end(rest, Context::List)?;
@@ -495,7 +510,8 @@ pub(crate) fn item<'a>(
             let (r, ()) = element_end(after, ctx)?;
             return Ok((r, (scheme, Body::Token68(t68))));
         }
-        if !starts_param(body_start) {
+        if !starts_param_with_value(body_start) {
+            // Neither reading works: report the junk after the token68.
             return fail(
                 end,
                 if ctx == Context::List {
@@ -620,6 +636,7 @@ fn write_quoted_content(f: &mut dyn fmt::Write, v: &RawValue<'_>) -> fmt::Result
 
 /// Writes arbitrary text as the content of a quoted-string, escaping `"` and
 /// `\`. The caller has checked that every byte is qdtext, `"` or `\`.
+#[cfg_attr(not(feature = "alloc"), allow(dead_code))]
 pub(crate) fn write_quoted_text(f: &mut dyn fmt::Write, text: &str) -> fmt::Result {
     f.write_char('"')?;
     let mut rest = text;
@@ -635,6 +652,7 @@ pub(crate) fn write_quoted_text(f: &mut dyn fmt::Write, text: &str) -> fmt::Resu
 
 /// Whether `text` can be carried in a quoted-string (every byte is qdtext or
 /// one of the two bytes that get escaped).
+#[cfg_attr(not(feature = "alloc"), allow(dead_code))]
 pub(crate) fn is_quotable(text: &[u8]) -> bool {
     text.iter()
         .all(|&b| is_qdtext(b) || b == b'"' || b == b'\\')

@@ -51,6 +51,7 @@ pub enum SchemeError {
 /// Reads the params a scheme defines in one pass: `values[i]` gets the value
 /// of `names[i]`. Unknown params are skipped; a defined one seen twice is an
 /// error.
+#[cfg_attr(not(feature = "alloc"), allow(dead_code))]
 pub(crate) fn known_params<'a, const N: usize>(
     params: Params<'a>,
     names: [&'static str; N],
