@@ -109,3 +109,8 @@ pub use info::AuthenticationInfo;
 pub use info::InfoParams;
 pub use options::ParseOptions;
 pub use param::{Param, ParamValue, Params, Unescaped};
+
+/// The README's examples, run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
