@@ -510,8 +510,11 @@ pub(crate) fn item<'a>(
             let (r, ()) = element_end(after, ctx)?;
             return Ok((r, (scheme, Body::Token68(t68))));
         }
-        if !starts_param_with_value(body_start) {
-            // Neither reading works: report the junk after the token68.
+        // Neither reading works. `name=` then junk reads best as a param
+        // with a bad value; anything else as a token68 with junk after it.
+        let padding = t68.iter().rev().take_while(|&&b| b == b'=').count();
+        let param_like = padding == 1 && starts_param(body_start);
+        if !param_like && !starts_param_with_value(body_start) {
             return fail(
                 end,
                 if ctx == Context::List {
