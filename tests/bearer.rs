@@ -9,7 +9,7 @@ use http_auth_headers::{Challenges, Credentials, ParamValue};
 use proptest::prelude::*;
 
 /// A typed challenge value, as a user would hold it.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 struct Attrs {
     realm: Option<String>,
     scope: Option<Vec<String>>,
@@ -146,7 +146,6 @@ fn entries(l: Option<SpaceList<'_>>) -> Option<Vec<String>> {
 }
 
 /// The typed value a view holds, for comparison with the one written.
-#[allow(clippy::too_many_arguments)]
 fn seen(
     realm: Option<ParamValue<'_>>,
     scope: Option<SpaceList<'_>>,
@@ -154,27 +153,20 @@ fn seen(
     error_description: Option<ParamValue<'_>>,
     error_uri: Option<ParamValue<'_>>,
     algs: Option<SpaceList<'_>>,
-) -> (
-    Option<String>,
-    Option<Vec<String>>,
-    Option<String>,
-    Option<String>,
-    Option<String>,
-    Option<Vec<String>>,
-) {
+) -> Attrs {
     if let Some(e) = error {
         // Known codes get their variant; others are kept verbatim.
         let known = KNOWN.contains(&e.to_string().as_str());
         assert_eq!(known, !matches!(e, ErrorCode::Other(_)), "{e:?}");
     }
-    (
-        text(realm),
-        entries(scope),
-        error.map(|e| e.to_string()),
-        text(error_description),
-        text(error_uri),
-        entries(algs),
-    )
+    Attrs {
+        realm: text(realm),
+        scope: entries(scope),
+        error: error.map(|e| e.to_string()),
+        error_description: text(error_description),
+        error_uri: text(error_uri),
+        algs: entries(algs),
+    }
 }
 
 /// Parses `written` as exactly one challenge and checks that its canonical
@@ -197,14 +189,10 @@ fn check_bearer(a: &Attrs, written: &str) {
         b.error_uri(),
         None,
     );
-    let want = (
-        a.realm.clone(),
-        a.scope.clone(),
-        a.error.clone(),
-        a.error_description.clone(),
-        a.error_uri.clone(),
-        None,
-    );
+    let want = Attrs {
+        algs: None,
+        ..a.clone()
+    };
     assert_eq!(got, want, "{written}");
 }
 
@@ -218,15 +206,7 @@ fn check_dpop(a: &Attrs, written: &str) {
         d.error_uri(),
         d.algs(),
     );
-    let want = (
-        a.realm.clone(),
-        a.scope.clone(),
-        a.error.clone(),
-        a.error_description.clone(),
-        a.error_uri.clone(),
-        a.algs.clone(),
-    );
-    assert_eq!(got, want, "{written}");
+    assert_eq!(&got, a, "{written}");
 }
 
 proptest! {

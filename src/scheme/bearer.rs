@@ -105,7 +105,11 @@ fn allowed(class: Class, bytes: impl Iterator<Item = u8>) -> bool {
         }
         empty = false;
     }
-    !empty && !(matches!(class, Class::List) && after_sp)
+    match class {
+        // Still "after a delimiter": empty, or a trailing SP.
+        Class::List => !after_sp,
+        Class::Text | Class::Uri => !empty,
+    }
 }
 
 fn check<'a>(
