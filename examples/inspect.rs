@@ -19,6 +19,9 @@ use std::ffi::OsString;
 use std::process::ExitCode;
 
 use http_auth_headers::scheme::basic::{BasicChallenge, BasicCredentials};
+use http_auth_headers::scheme::bearer::{
+    BearerChallenge, BearerCredentials, DpopChallenge, DpopCredentials, ErrorCode, SpaceList,
+};
 use http_auth_headers::{
     AuthenticationInfo, Challenge, Challenges, Credentials, Error, Param, ParamValue,
 };
@@ -253,7 +256,70 @@ fn describe_challenge(c: &Challenge<'_>) -> String {
             Err(e) => format!("not a valid Basic challenge: {e}"),
         };
     }
+    if c.is_scheme("Bearer") {
+        return match BearerChallenge::try_from(c) {
+            Ok(b) => describe_token_challenge(
+                "Bearer",
+                b.realm(),
+                &[("scope", b.scope())],
+                b.error(),
+                b.error_description(),
+                b.error_uri(),
+            ),
+            Err(e) => format!("not a valid Bearer challenge: {e}"),
+        };
+    }
+    if c.is_scheme("DPoP") {
+        return match DpopChallenge::try_from(c) {
+            Ok(d) => describe_token_challenge(
+                "DPoP",
+                d.realm(),
+                &[("scope", d.scope()), ("algs", d.algs())],
+                d.error(),
+                d.error_description(),
+                d.error_uri(),
+            ),
+            Err(e) => format!("not a valid DPoP challenge: {e}"),
+        };
+    }
     "a challenge of a scheme this crate has no typed view for".to_string()
+}
+
+/// `Bearer, realm "example", error invalid_token ("The access token expired")`.
+fn describe_token_challenge(
+    scheme: &str,
+    realm: Option<ParamValue<'_>>,
+    lists: &[(&str, Option<SpaceList<'_>>)],
+    error: Option<ErrorCode<'_>>,
+    error_description: Option<ParamValue<'_>>,
+    error_uri: Option<ParamValue<'_>>,
+) -> String {
+    let mut parts = vec![scheme.to_string()];
+    if let Some(v) = realm {
+        parts.push(format!("realm {:?}", value_string(&v)));
+    }
+    for (name, list) in lists {
+        if let Some(list) = list {
+            let entries: Vec<String> = list.iter().map(|e| value_string(&e)).collect();
+            parts.push(format!("{name} {:?}", entries.join(" ")));
+        }
+    }
+    if let Some(e) = error {
+        let mut part = format!("error {e}");
+        if let Some(d) = error_description {
+            part.push_str(&format!(" ({:?})", value_string(&d)));
+        }
+        parts.push(part);
+    } else if let Some(d) = error_description {
+        parts.push(format!("error_description {:?}", value_string(&d)));
+    }
+    if let Some(v) = error_uri {
+        parts.push(format!("error_uri {:?}", value_string(&v)));
+    }
+    if parts.len() == 1 {
+        parts.push("no attributes".to_string());
+    }
+    parts.join(", ")
 }
 
 /// What the crate's typed views make of credentials.
@@ -266,6 +332,18 @@ fn describe_credentials(c: &Credentials<'_>) -> String {
                 b.password().len()
             ),
             Err(e) => format!("not valid Basic credentials: {e}"),
+        };
+    }
+    if c.is_scheme("Bearer") {
+        return match BearerCredentials::try_from(c) {
+            Ok(b) => format!("Bearer, access token of {} bytes", b.token().len()),
+            Err(e) => format!("not valid Bearer credentials: {e}"),
+        };
+    }
+    if c.is_scheme("DPoP") {
+        return match DpopCredentials::try_from(c) {
+            Ok(d) => format!("DPoP, access token of {} bytes", d.token().len()),
+            Err(e) => format!("not valid DPoP credentials: {e}"),
         };
     }
     "credentials of a scheme this crate has no typed view for".to_string()

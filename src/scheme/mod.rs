@@ -14,6 +14,7 @@ use crate::param::{ParamValue, Params};
 
 #[cfg(feature = "alloc")]
 pub mod basic;
+pub mod bearer;
 
 /// Why a challenge or credentials is not a valid instance of a scheme.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
