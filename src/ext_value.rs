@@ -357,12 +357,25 @@ fn is_mime_charsetc(b: u8) -> bool {
     b.is_ascii_alphanumeric()
         || matches!(
             b,
-            b'!' | b'#' | b'$' | b'%' | b'&' | b'+' | b'-' | b'^' | b'_' | b'`' | b'{' | b'}' | b'~'
+            b'!' | b'#'
+                | b'$'
+                | b'%'
+                | b'&'
+                | b'+'
+                | b'-'
+                | b'^'
+                | b'_'
+                | b'`'
+                | b'{'
+                | b'}'
+                | b'~'
         )
 }
 
 fn hex_val(b: u8) -> Option<u8> {
-    char::from(b).to_digit(16).and_then(|d| u8::try_from(d).ok())
+    char::from(b)
+        .to_digit(16)
+        .and_then(|d| u8::try_from(d).ok())
 }
 
 /// ASCII bytes as `&str` (never loses anything for validated input).

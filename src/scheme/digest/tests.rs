@@ -48,7 +48,7 @@ fn token_and_quoted_forms_are_equal() {
 fn stale_other_than_true_is_false() {
     for v in ["false", "FALSE", "no", "\"\"", "1"] {
         let s = alloc::format!("Digest realm=r, nonce=n, stale={v}");
-    let c = challenge(&s).unwrap();
+        let c = challenge(&s).unwrap();
         assert!(!c.stale(), "{v}");
     }
 }
@@ -67,7 +67,8 @@ fn qop_list_is_trimmed_and_split() {
 
 #[test]
 fn domain_is_space_separated() {
-    let c = challenge(r#"Digest realm=r, nonce=n, domain="/a  http://x.example/b,c	/d\"e""#).unwrap();
+    let c =
+        challenge(r#"Digest realm=r, nonce=n, domain="/a  http://x.example/b,c	/d\"e""#).unwrap();
     let d: Vec<_> = c.domain().collect();
     assert_eq!(d.len(), 3);
     assert_eq!(d[0], "/a");
@@ -86,14 +87,38 @@ fn challenge_errors() {
     assert_eq!(e("Digest abc=="), SchemeError::UnexpectedToken68);
     assert_eq!(e("Digest"), SchemeError::MissingParam("realm"));
     assert_eq!(e("Digest realm=r"), SchemeError::MissingParam("nonce"));
-    assert_eq!(e("Digest realm=r, nonce=n, Nonce=m"), SchemeError::DuplicateParam("nonce"));
-    assert_eq!(e("Digest realm=r, nonce=n, qop=\"\""), SchemeError::InvalidParam("qop"));
-    assert_eq!(e("Digest realm=r, nonce=n, qop=\" , \""), SchemeError::InvalidParam("qop"));
-    assert_eq!(e("Digest realm=r, nonce=n, qop=\"auth, a/b\""), SchemeError::InvalidParam("qop"));
-    assert_eq!(e(r#"Digest realm=r, nonce=n, qop="auth, x\y""#), SchemeError::InvalidParam("qop"));
-    assert_eq!(e("Digest realm=r, nonce=n, algorithm=\"a b\""), SchemeError::InvalidParam("algorithm"));
-    assert_eq!(e("Digest realm=r, nonce=n, charset=latin1"), SchemeError::InvalidParam("charset"));
-    assert_eq!(e("Digest realm=r, nonce=n, userhash=yes"), SchemeError::InvalidParam("userhash"));
+    assert_eq!(
+        e("Digest realm=r, nonce=n, Nonce=m"),
+        SchemeError::DuplicateParam("nonce")
+    );
+    assert_eq!(
+        e("Digest realm=r, nonce=n, qop=\"\""),
+        SchemeError::InvalidParam("qop")
+    );
+    assert_eq!(
+        e("Digest realm=r, nonce=n, qop=\" , \""),
+        SchemeError::InvalidParam("qop")
+    );
+    assert_eq!(
+        e("Digest realm=r, nonce=n, qop=\"auth, a/b\""),
+        SchemeError::InvalidParam("qop")
+    );
+    assert_eq!(
+        e(r#"Digest realm=r, nonce=n, qop="auth, x\y""#),
+        SchemeError::InvalidParam("qop")
+    );
+    assert_eq!(
+        e("Digest realm=r, nonce=n, algorithm=\"a b\""),
+        SchemeError::InvalidParam("algorithm")
+    );
+    assert_eq!(
+        e("Digest realm=r, nonce=n, charset=latin1"),
+        SchemeError::InvalidParam("charset")
+    );
+    assert_eq!(
+        e("Digest realm=r, nonce=n, userhash=yes"),
+        SchemeError::InvalidParam("userhash")
+    );
 }
 
 #[test]
@@ -129,7 +154,14 @@ fn nonce_count() {
     let s = alloc::format!("{CREDS}, nc=\"0000\\0001\"");
     let c = creds(&s).unwrap();
     assert_eq!(c.nc().unwrap().as_str(), "00000001");
-    for bad in ["1", "0000001", "000000001", "0000000g", "\"0000 001\"", "-0000001"] {
+    for bad in [
+        "1",
+        "0000001",
+        "000000001",
+        "0000000g",
+        "\"0000 001\"",
+        "-0000001",
+    ] {
         assert_eq!(
             creds(&alloc::format!("{CREDS}, nc={bad}")).unwrap_err(),
             SchemeError::InvalidParam("nc"),
@@ -148,9 +180,17 @@ fn credentials_required_params() {
         ("response", r#"response="00""#),
     ];
     for (missing, _) in all {
-        let v: Vec<&str> = all.iter().filter(|(n, _)| *n != missing).map(|(_, p)| *p).collect();
+        let v: Vec<&str> = all
+            .iter()
+            .filter(|(n, _)| *n != missing)
+            .map(|(_, p)| *p)
+            .collect();
         let v = alloc::format!("Digest {}", v.join(", "));
-        assert_eq!(creds(&v).unwrap_err(), SchemeError::MissingParam(missing), "{v}");
+        assert_eq!(
+            creds(&v).unwrap_err(),
+            SchemeError::MissingParam(missing),
+            "{v}"
+        );
     }
     let c = creds(CREDS).unwrap();
     assert_eq!(c.algorithm(), Algorithm::Md5);
@@ -165,16 +205,28 @@ fn credentials_required_params() {
         SchemeError::MissingParam("nc")
     );
     assert_eq!(
-        creds(&alloc::format!("{CREDS}, qop=\"auth, auth-int\", cnonce=c, nc=00000001")).unwrap_err(),
+        creds(&alloc::format!(
+            "{CREDS}, qop=\"auth, auth-int\", cnonce=c, nc=00000001"
+        ))
+        .unwrap_err(),
         SchemeError::InvalidParam("qop")
     );
     assert_eq!(
         creds(&alloc::format!("{CREDS}, URI=x")).unwrap_err(),
         SchemeError::DuplicateParam("uri")
     );
-    assert_eq!(creds("Digest").unwrap_err(), SchemeError::MissingParam("username"));
-    assert_eq!(creds("Basic YTpi").unwrap_err(), SchemeError::WrongScheme("Digest"));
-    assert_eq!(creds("Digest YTpi").unwrap_err(), SchemeError::UnexpectedToken68);
+    assert_eq!(
+        creds("Digest").unwrap_err(),
+        SchemeError::MissingParam("username")
+    );
+    assert_eq!(
+        creds("Basic YTpi").unwrap_err(),
+        SchemeError::WrongScheme("Digest")
+    );
+    assert_eq!(
+        creds("Digest YTpi").unwrap_err(),
+        SchemeError::UnexpectedToken68
+    );
 }
 
 #[test]
@@ -200,7 +252,10 @@ fn username_star() {
         e("username*=UTF-8''a, userhash=true"),
         SchemeError::ConflictingParams("username*", "userhash")
     );
-    assert!(creds(&alloc::format!("Digest username*=UTF-8''a, userhash=false, {rest}")).is_ok());
+    assert!(creds(&alloc::format!(
+        "Digest username*=UTF-8''a, userhash=false, {rest}"
+    ))
+    .is_ok());
     assert_eq!(
         e("username*=KOI8-R''%C1"),
         SchemeError::InvalidExtValue("username*", ExtValueError::UnsupportedCharset)
@@ -213,12 +268,18 @@ fn username_star() {
         e("username*=Jason"),
         SchemeError::InvalidExtValue("username*", ExtValueError::MissingQuote)
     );
-    assert_eq!(e(r#"username*="UTF-8''\a""#), SchemeError::InvalidParam("username*"));
+    assert_eq!(
+        e(r#"username*="UTF-8''\a""#),
+        SchemeError::InvalidParam("username*")
+    );
 }
 
 #[test]
 fn debug_hides_response() {
-    let c = creds(r#"Digest username="Mufasa", realm="r", nonce="n", uri="/", response="6629fae49393a053""#).unwrap();
+    let c = creds(
+        r#"Digest username="Mufasa", realm="r", nonce="n", uri="/", response="6629fae49393a053""#,
+    )
+    .unwrap();
     let d = alloc::format!("{c:?}");
     assert!(d.contains("Mufasa") && !d.contains("6629fae4"), "{d}");
     let b = DigestCredentialsBuilder::new("Mufasa", "r", "n", "/", "6629fae4");
@@ -228,7 +289,8 @@ fn debug_hides_response() {
 
 #[test]
 fn auth_info() {
-    let i = info(r#"nextnonce="abc", qop=auth, rspauth="d4", cnonce="c", nc=00000002, other=1"#).unwrap();
+    let i = info(r#"nextnonce="abc", qop=auth, rspauth="d4", cnonce="c", nc=00000002, other=1"#)
+        .unwrap();
     assert_eq!(i.nextnonce().unwrap(), "abc");
     assert_eq!(i.qop(), Some(Qop::Auth));
     assert_eq!(i.rspauth().unwrap(), "d4");
@@ -237,37 +299,75 @@ fn auth_info() {
     let i = info(r#"nextnonce=abc"#).unwrap();
     assert!(i.qop().is_none() && i.rspauth().is_none());
     assert_eq!(info("").unwrap(), DigestAuthInfo::from_params([]).unwrap());
-    assert_eq!(info("qop=auth, cnonce=c, nc=00000001").unwrap_err(), SchemeError::MissingParam("rspauth"));
-    assert_eq!(info("qop=auth, rspauth=r, nc=00000001").unwrap_err(), SchemeError::MissingParam("cnonce"));
-    assert_eq!(info("qop=auth, rspauth=r, cnonce=c").unwrap_err(), SchemeError::MissingParam("nc"));
+    assert_eq!(
+        info("qop=auth, cnonce=c, nc=00000001").unwrap_err(),
+        SchemeError::MissingParam("rspauth")
+    );
+    assert_eq!(
+        info("qop=auth, rspauth=r, nc=00000001").unwrap_err(),
+        SchemeError::MissingParam("cnonce")
+    );
+    assert_eq!(
+        info("qop=auth, rspauth=r, cnonce=c").unwrap_err(),
+        SchemeError::MissingParam("nc")
+    );
     assert_eq!(info("nc=1").unwrap_err(), SchemeError::InvalidParam("nc"));
-    assert_eq!(info("nextnonce=a, NEXTNONCE=b").unwrap_err(), SchemeError::DuplicateParam("nextnonce"));
+    assert_eq!(
+        info("nextnonce=a, NEXTNONCE=b").unwrap_err(),
+        SchemeError::DuplicateParam("nextnonce")
+    );
 }
 
 #[test]
 fn writers_refuse_what_the_parser_rejects() {
     let ch = |b: DigestChallengeBuilder<'_>| b.finish().unwrap_err();
     let b = || DigestChallengeBuilder::new("r", "n");
-    assert_eq!(ch(b().domain(&["/a", ""])), BuildError::SchemeValue("domain"));
+    assert_eq!(
+        ch(b().domain(&["/a", ""])),
+        BuildError::SchemeValue("domain")
+    );
     assert_eq!(ch(b().domain(&["/a b"])), BuildError::SchemeValue("domain"));
-    assert_eq!(ch(b().algorithm(Algorithm::Other("a,b"))), BuildError::SchemeValue("algorithm"));
-    assert_eq!(ch(b().qop(&[Qop::Auth, Qop::Other("")])), BuildError::SchemeValue("qop"));
-    assert_eq!(ch(DigestChallengeBuilder::new("r\n", "n")), BuildError::InvalidValue);
+    assert_eq!(
+        ch(b().algorithm(Algorithm::Other("a,b"))),
+        BuildError::SchemeValue("algorithm")
+    );
+    assert_eq!(
+        ch(b().qop(&[Qop::Auth, Qop::Other("")])),
+        BuildError::SchemeValue("qop")
+    );
+    assert_eq!(
+        ch(DigestChallengeBuilder::new("r\n", "n")),
+        BuildError::InvalidValue
+    );
     let cr = || DigestCredentialsBuilder::new("u", "r", "n", "/", "00");
     assert_eq!(
-        cr().extended_username().userhash(true).finish().unwrap_err(),
+        cr().extended_username()
+            .userhash(true)
+            .finish()
+            .unwrap_err(),
         BuildError::SchemeValue("userhash")
     );
-    assert_eq!(cr().qop(Qop::Other("a b"), "c", 1).finish().unwrap_err(), BuildError::SchemeValue("qop"));
     assert_eq!(
-        DigestCredentialsBuilder::new("a\tb\0", "r", "n", "/", "00").finish().unwrap_err(),
+        cr().qop(Qop::Other("a b"), "c", 1).finish().unwrap_err(),
+        BuildError::SchemeValue("qop")
+    );
+    assert_eq!(
+        DigestCredentialsBuilder::new("a\tb\0", "r", "n", "/", "00")
+            .finish()
+            .unwrap_err(),
         BuildError::InvalidValue
     );
     // The extended form carries any text, control characters included.
-    let v = DigestCredentialsBuilder::new("a\tb\0", "r", "n", "/", "00").extended_username().finish().unwrap();
+    let v = DigestCredentialsBuilder::new("a\tb\0", "r", "n", "/", "00")
+        .extended_username()
+        .finish()
+        .unwrap();
     assert_eq!(creds(&v).unwrap().username().to_str().unwrap(), "a\tb\0");
     assert_eq!(
-        DigestAuthInfoBuilder::new().nextnonce("\r").finish().unwrap_err(),
+        DigestAuthInfoBuilder::new()
+            .nextnonce("\r")
+            .finish()
+            .unwrap_err(),
         BuildError::InvalidValue
     );
     assert_eq!(DigestAuthInfoBuilder::new().finish().unwrap(), "");
