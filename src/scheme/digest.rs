@@ -419,8 +419,10 @@ impl FusedIterator for QopOptions<'_> {}
 /// A Digest challenge (RFC 7616 section 3.3), from a `WWW-Authenticate` or
 /// `Proxy-Authenticate` challenge with `TryFrom`.
 ///
-/// Params Digest does not define are ignored.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// Params Digest does not define are ignored. Equality compares the
+/// values, the `qop` and `domain` lists element by element (so
+/// `qop="auth,auth-int"` equals `qop="auth, auth-int"`).
+#[derive(Clone, Copy, Debug)]
 pub struct DigestChallenge<'a> {
     realm: ParamValue<'a>,
     domain: Option<ParamValue<'a>>,
@@ -496,6 +498,25 @@ impl<'a> DigestChallenge<'a> {
         self.userhash
     }
 }
+
+impl PartialEq for DigestChallenge<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.realm == other.realm
+            && self.domain().eq(other.domain())
+            && self.nonce == other.nonce
+            && self.opaque == other.opaque
+            && self.stale == other.stale
+            && self.algorithm == other.algorithm
+            && match (self.qop(), other.qop()) {
+                (Some(a), Some(b)) => a.eq(b),
+                (a, b) => a.is_none() && b.is_none(),
+            }
+            && self.charset_utf8 == other.charset_utf8
+            && self.userhash == other.userhash
+    }
+}
+
+impl Eq for DigestChallenge<'_> {}
 
 const EMPTY: ParamValue<'static> = ParamValue {
     v: RawValue {

@@ -37,6 +37,20 @@ fn token_and_quoted_forms_are_equal() {
     let b = challenge("digest REALM=r, nonce=n, stale=true, algorithm=SHA-256-sess, qop=auth, charset=UTF-8, userhash=true").unwrap();
     assert_eq!(a, b);
     assert!(a.stale() && a.charset_utf8() && a.userhash());
+    let lists = |q: &'static str, d: &'static str| {
+        let v: &'static str =
+            alloc::format!("Digest realm=r, nonce=n, qop=\"{q}\", domain=\"{d}\"").leak();
+        challenge(v).unwrap()
+    };
+    assert_eq!(
+        lists("auth,auth-int", "/a /b"),
+        lists(" auth , auth-int", "/a\t/b ")
+    );
+    assert_ne!(
+        lists("auth,auth-int", "/a /b"),
+        lists("auth-int,auth", "/a /b")
+    );
+    assert_ne!(lists("auth", "/a /b"), lists("auth", "/a"));
     assert_eq!(a.algorithm(), Algorithm::Sha256Sess);
     // Quoted-pairs in known values are unescaped before matching.
     let c = challenge(r#"Digest realm="r", nonce="n", algorithm="SHA\-256", qop="au\th""#).unwrap();
