@@ -22,6 +22,9 @@ use http_auth_headers::scheme::basic::{BasicChallenge, BasicCredentials};
 use http_auth_headers::scheme::bearer::{
     BearerChallenge, BearerCredentials, DpopChallenge, DpopCredentials, ErrorCode, SpaceList,
 };
+use http_auth_headers::scheme::digest::{
+    DigestAuthInfo, DigestChallenge, DigestCredentials, Username,
+};
 use http_auth_headers::{
     AuthenticationInfo, Challenge, Challenges, Credentials, Error, Param, ParamValue,
 };
@@ -168,6 +171,9 @@ fn run(field: Field, lines: &[&[u8]], mode: Mode) -> Result<String, Error> {
                     for p in info.params() {
                         out.push_str(&explain_param(p));
                     }
+                    if let Some(d) = describe_digest_info(&info) {
+                        out.push_str(&format!("     => {d}\n"));
+                    }
                     out.trim_end().to_string()
                 }
             }
@@ -282,6 +288,35 @@ fn describe_challenge(c: &Challenge<'_>) -> String {
             Err(e) => format!("not a valid DPoP challenge: {e}"),
         };
     }
+    if c.is_scheme("Digest") {
+        return match DigestChallenge::try_from(c) {
+            Ok(d) => {
+                let qop = match d.qop() {
+                    Some(q) => format!(
+                        "qop {}",
+                        q.map(|q| q.name().to_string())
+                            .collect::<Vec<_>>()
+                            .join(" and ")
+                    ),
+                    None => "no qop (RFC 2069 compatibility)".to_string(),
+                };
+                let mut out = format!(
+                    "Digest, {}, realm {:?}, {qop}, stale={}",
+                    d.algorithm(),
+                    value_string(&d.realm()),
+                    d.stale()
+                );
+                if d.charset_utf8() {
+                    out.push_str(", charset UTF-8");
+                }
+                if d.userhash() {
+                    out.push_str(", userhash");
+                }
+                out
+            }
+            Err(e) => format!("not a valid Digest challenge: {e}"),
+        };
+    }
     "a challenge of a scheme this crate has no typed view for".to_string()
 }
 
@@ -346,5 +381,62 @@ fn describe_credentials(c: &Credentials<'_>) -> String {
             Err(e) => format!("not valid DPoP credentials: {e}"),
         };
     }
+    if c.is_scheme("Digest") {
+        return match DigestCredentials::try_from(c) {
+            Ok(d) => {
+                let user = match d.username() {
+                    Username::Extended(e) => format!(
+                        "user {:?} (username*, {})",
+                        d.username().to_str().unwrap_or_default(),
+                        e.charset_name()
+                    ),
+                    _ if d.userhash() => {
+                        format!(
+                            "hashed user {:?}",
+                            d.username().to_str().unwrap_or_default()
+                        )
+                    }
+                    _ => format!("user {:?}", d.username().to_str().unwrap_or_default()),
+                };
+                let mut out = format!(
+                    "Digest, {}, {user}, uri {:?}",
+                    d.algorithm(),
+                    value_string(&d.uri())
+                );
+                match (d.qop(), d.nc()) {
+                    (Some(q), Some(nc)) => out.push_str(&format!(", qop {q}, nc {}", nc.value())),
+                    _ => out.push_str(", no qop"),
+                }
+                out
+            }
+            Err(e) => format!("not valid Digest credentials: {e}"),
+        };
+    }
     "credentials of a scheme this crate has no typed view for".to_string()
+}
+
+/// What the Digest view makes of an Authentication-Info field, when it holds
+/// Digest params (the field names no scheme).
+fn describe_digest_info(info: &AuthenticationInfo<'_>) -> Option<String> {
+    let digest_names = ["nextnonce", "qop", "rspauth", "cnonce", "nc"];
+    if !info
+        .params()
+        .iter()
+        .any(|p| digest_names.iter().any(|n| p.is(n)))
+    {
+        return None;
+    }
+    Some(match DigestAuthInfo::try_from(info) {
+        Ok(d) => {
+            let mut parts = Vec::new();
+            if let (Some(q), Some(nc)) = (d.qop(), d.nc()) {
+                parts.push(format!("qop {q}, nc {}, rspauth given", nc.value()));
+            }
+            if d.nextnonce().is_some() {
+                parts.push("next nonce given".to_string());
+            }
+            format!("if Digest: {}", parts.join(", "))
+        }
+        Err(e) => format!("not valid Digest Authentication-Info: {e}"),
+    })
 }

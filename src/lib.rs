@@ -89,6 +89,7 @@ mod builder;
 mod challenge;
 mod credentials;
 mod error;
+pub mod ext_value;
 mod info;
 mod item;
 mod lines;

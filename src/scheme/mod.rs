@@ -15,6 +15,7 @@ use crate::param::{ParamValue, Params};
 #[cfg(feature = "alloc")]
 pub mod basic;
 pub mod bearer;
+pub mod digest;
 
 /// Why a challenge or credentials is not a valid instance of a scheme.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
@@ -47,6 +48,14 @@ pub enum SchemeError {
     /// A control character where the scheme forbids one (the name says where).
     #[error("the {0} holds a control character")]
     ControlCharacter(&'static str),
+    /// Two params that exclude each other are both present (Digest's
+    /// `username` and `username*`).
+    #[error("the params `{0}` and `{1}` cannot both be present")]
+    ConflictingParams(&'static str, &'static str),
+    /// A param that holds an RFC 8187 ext-value (a name ending in `*`) is not
+    /// a valid one, or not in a charset the scheme accepts.
+    #[error("the param `{0}` is not a valid ext-value: {1}")]
+    InvalidExtValue(&'static str, crate::ext_value::ExtValueError),
 }
 
 /// Reads the params a scheme defines in one pass: `values[i]` gets the value

@@ -1,0 +1,420 @@
+use alloc::string::ToString;
+use alloc::vec::Vec;
+
+use super::*;
+use crate::builder::BuildError;
+use crate::Challenges;
+
+fn challenge(v: &str) -> Result<DigestChallenge<'_>, SchemeError> {
+    DigestChallenge::try_from(&Challenges::new(v).next().unwrap().unwrap())
+}
+
+fn creds(v: &str) -> Result<DigestCredentials<'_>, SchemeError> {
+    DigestCredentials::try_from(&Credentials::parse(v).unwrap())
+}
+
+fn info(v: &str) -> Result<DigestAuthInfo<'_>, SchemeError> {
+    DigestAuthInfo::try_from(&AuthenticationInfo::parse(v).unwrap())
+}
+
+const CREDS: &str = r#"Digest username="u", realm="r", nonce="n", uri="/", response="00""#;
+
+#[test]
+fn challenge_defaults() {
+    let c = challenge(r#"Digest realm="r", nonce="n""#).unwrap();
+    assert_eq!(c.realm(), "r");
+    assert_eq!(c.nonce(), "n");
+    assert_eq!(c.algorithm(), Algorithm::Md5);
+    assert!(c.qop().is_none());
+    assert_eq!(c.domain().count(), 0);
+    assert!(c.opaque().is_none());
+    assert!(!c.stale() && !c.charset_utf8() && !c.userhash());
+}
+
+#[test]
+fn token_and_quoted_forms_are_equal() {
+    let a = challenge(r#"Digest realm="r", nonce="n", stale="TRUE", algorithm="sha-256-sess", qop="auth", charset="utf-8", userhash="True""#).unwrap();
+    let b = challenge("digest REALM=r, nonce=n, stale=true, algorithm=SHA-256-sess, qop=auth, charset=UTF-8, userhash=true").unwrap();
+    assert_eq!(a, b);
+    assert!(a.stale() && a.charset_utf8() && a.userhash());
+    let lists = |q: &'static str, d: &'static str| {
+        let v: &'static str =
+            alloc::format!("Digest realm=r, nonce=n, qop=\"{q}\", domain=\"{d}\"").leak();
+        challenge(v).unwrap()
+    };
+    assert_eq!(
+        lists("auth,auth-int", "/a /b"),
+        lists(" auth , auth-int", "/a\t/b ")
+    );
+    assert_ne!(
+        lists("auth,auth-int", "/a /b"),
+        lists("auth-int,auth", "/a /b")
+    );
+    assert_ne!(lists("auth", "/a /b"), lists("auth", "/a"));
+    assert_eq!(a.algorithm(), Algorithm::Sha256Sess);
+    // Quoted-pairs in known values are unescaped before matching.
+    let c = challenge(r#"Digest realm="r", nonce="n", algorithm="SHA\-256", qop="au\th""#).unwrap();
+    assert_eq!(c.algorithm(), Algorithm::Sha256);
+    assert!(c.qop().unwrap().eq([Qop::Auth]));
+}
+
+#[test]
+fn stale_other_than_true_is_false() {
+    for v in ["false", "FALSE", "no", "\"\"", "1"] {
+        let s = alloc::format!("Digest realm=r, nonce=n, stale={v}");
+        let c = challenge(&s).unwrap();
+        assert!(!c.stale(), "{v}");
+    }
+}
+
+#[test]
+fn qop_list_is_trimmed_and_split() {
+    let c = challenge("Digest realm=r, nonce=n, qop=\" auth ,\tauth-int,, x-y ,\"").unwrap();
+    let qop: Vec<_> = c.qop().unwrap().collect();
+    assert_eq!(qop, [Qop::Auth, Qop::AuthInt, Qop::Other("x-y")]);
+    // An escaped comma separates too: values compare unescaped.
+    let c = challenge(r#"Digest realm=r, nonce=n, qop="auth\,auth-int""#).unwrap();
+    assert!(c.qop().unwrap().eq([Qop::Auth, Qop::AuthInt]));
+    let c = challenge(r#"Digest realm=r, nonce=n, qop="auth\ , AUTH-INT""#).unwrap();
+    assert!(c.qop().unwrap().eq([Qop::Auth, Qop::AuthInt]));
+}
+
+#[test]
+fn domain_is_space_separated() {
+    let c =
+        challenge(r#"Digest realm=r, nonce=n, domain="/a  http://x.example/b,c	/d\"e""#).unwrap();
+    let d: Vec<_> = c.domain().collect();
+    assert_eq!(d.len(), 3);
+    assert_eq!(d[0], "/a");
+    assert_eq!(d[1], "http://x.example/b,c");
+    assert_eq!(d[2], "/d\"e");
+    assert!(d[2].has_escapes());
+    assert_eq!(d[2].to_str().unwrap(), "/d\"e");
+    let c = challenge(r#"Digest realm=r, nonce=n, domain="/a\ /b""#).unwrap();
+    assert_eq!(c.domain().count(), 2);
+}
+
+#[test]
+fn challenge_errors() {
+    let e = |v: &str| challenge(v).unwrap_err();
+    assert_eq!(e("Basic realm=r"), SchemeError::WrongScheme("Digest"));
+    assert_eq!(e("Digest abc=="), SchemeError::UnexpectedToken68);
+    assert_eq!(e("Digest"), SchemeError::MissingParam("realm"));
+    assert_eq!(e("Digest realm=r"), SchemeError::MissingParam("nonce"));
+    assert_eq!(
+        e("Digest realm=r, nonce=n, Nonce=m"),
+        SchemeError::DuplicateParam("nonce")
+    );
+    assert_eq!(
+        e("Digest realm=r, nonce=n, qop=\"\""),
+        SchemeError::InvalidParam("qop")
+    );
+    assert_eq!(
+        e("Digest realm=r, nonce=n, qop=\" , \""),
+        SchemeError::InvalidParam("qop")
+    );
+    assert_eq!(
+        e("Digest realm=r, nonce=n, qop=\"auth, a/b\""),
+        SchemeError::InvalidParam("qop")
+    );
+    assert_eq!(
+        e(r#"Digest realm=r, nonce=n, qop="auth, x\y""#),
+        SchemeError::InvalidParam("qop")
+    );
+    assert_eq!(
+        e("Digest realm=r, nonce=n, algorithm=\"a b\""),
+        SchemeError::InvalidParam("algorithm")
+    );
+    assert_eq!(
+        e("Digest realm=r, nonce=n, charset=latin1"),
+        SchemeError::InvalidParam("charset")
+    );
+    assert_eq!(
+        e("Digest realm=r, nonce=n, userhash=yes"),
+        SchemeError::InvalidParam("userhash")
+    );
+}
+
+#[test]
+fn unknown_params_ignored_and_unknown_algorithm_kept() {
+    let c = challenge("Digest realm=r, nonce=n, algorithm=SHA3-512, x=1, qop=auth").unwrap();
+    assert_eq!(c.algorithm(), Algorithm::Other("SHA3-512"));
+    assert_eq!(c.algorithm().name(), "SHA3-512");
+    assert!(!c.algorithm().is_session());
+    assert!(Algorithm::Other("X-SESS").is_session());
+    assert!(!Algorithm::Other("-sess").is_session());
+}
+
+#[test]
+fn algorithm_names_roundtrip() {
+    for (a, n) in ALGORITHMS {
+        assert_eq!(a.name(), n);
+        assert_eq!(Algorithm::from_name(&n.to_ascii_lowercase()), a);
+        assert_eq!(a.is_session(), n.ends_with("-sess"));
+        assert_eq!(a.to_string(), n);
+    }
+}
+
+#[test]
+fn nonce_count() {
+    let s = alloc::format!("{CREDS}, qop=auth, cnonce=c, nc=0000001F");
+    let c = creds(&s).unwrap();
+    let nc = c.nc().unwrap();
+    assert_eq!(nc.value(), 31);
+    assert_eq!(nc.as_str(), "0000001F");
+    assert_eq!(nc, NonceCount::new(31));
+    assert_eq!(NonceCount::new(u32::MAX).as_str(), "ffffffff");
+    assert_eq!(NonceCount::new(0).to_string(), "00000000");
+    let s = alloc::format!("{CREDS}, nc=\"0000\\0001\"");
+    let c = creds(&s).unwrap();
+    assert_eq!(c.nc().unwrap().as_str(), "00000001");
+    for bad in [
+        "1",
+        "0000001",
+        "000000001",
+        "0000000g",
+        "\"0000 001\"",
+        "-0000001",
+    ] {
+        assert_eq!(
+            creds(&alloc::format!("{CREDS}, nc={bad}")).unwrap_err(),
+            SchemeError::InvalidParam("nc"),
+            "{bad}"
+        );
+    }
+}
+
+#[test]
+fn credentials_required_params() {
+    let all = [
+        ("username", r#"username="u""#),
+        ("realm", r#"realm="r""#),
+        ("nonce", r#"nonce="n""#),
+        ("uri", r#"uri="/""#),
+        ("response", r#"response="00""#),
+    ];
+    for (missing, _) in all {
+        let v: Vec<&str> = all
+            .iter()
+            .filter(|(n, _)| *n != missing)
+            .map(|(_, p)| *p)
+            .collect();
+        let v = alloc::format!("Digest {}", v.join(", "));
+        assert_eq!(
+            creds(&v).unwrap_err(),
+            SchemeError::MissingParam(missing),
+            "{v}"
+        );
+    }
+    let c = creds(CREDS).unwrap();
+    assert_eq!(c.algorithm(), Algorithm::Md5);
+    assert!(c.qop().is_none() && c.nc().is_none() && c.cnonce().is_none());
+    assert!(!c.userhash());
+    assert_eq!(
+        creds(&alloc::format!("{CREDS}, qop=auth, nc=00000001")).unwrap_err(),
+        SchemeError::MissingParam("cnonce")
+    );
+    assert_eq!(
+        creds(&alloc::format!("{CREDS}, qop=auth, cnonce=c")).unwrap_err(),
+        SchemeError::MissingParam("nc")
+    );
+    assert_eq!(
+        creds(&alloc::format!(
+            "{CREDS}, qop=\"auth, auth-int\", cnonce=c, nc=00000001"
+        ))
+        .unwrap_err(),
+        SchemeError::InvalidParam("qop")
+    );
+    assert_eq!(
+        creds(&alloc::format!("{CREDS}, URI=x")).unwrap_err(),
+        SchemeError::DuplicateParam("uri")
+    );
+    assert_eq!(
+        creds("Digest").unwrap_err(),
+        SchemeError::MissingParam("username")
+    );
+    assert_eq!(
+        creds("Basic YTpi").unwrap_err(),
+        SchemeError::WrongScheme("Digest")
+    );
+    assert_eq!(
+        creds("Digest YTpi").unwrap_err(),
+        SchemeError::UnexpectedToken68
+    );
+}
+
+#[test]
+fn username_star() {
+    let rest = r#"realm="r", nonce="n", uri="/", response="00""#;
+    let s = alloc::format!("Digest username*=UTF-8''J%C3%A4s%C3%B8n%20Doe, {rest}");
+    let c = creds(&s).unwrap();
+    assert_eq!(c.username().to_str().unwrap(), "Jäsøn Doe");
+    assert!(matches!(c.username(), Username::Extended(e) if e.charset() == Charset::Utf8));
+    // Quoted without quoted-pairs is the same value.
+    let s = alloc::format!("Digest username*=\"UTF-8''J%C3%A4s%C3%B8n%20Doe\", {rest}");
+    let q = creds(&s).unwrap();
+    assert_eq!(q, c);
+    let s = alloc::format!("Digest username*=ISO-8859-1'de'J%E4s%F8n, {rest}");
+    let latin = creds(&s).unwrap();
+    assert_eq!(latin.username().to_str().unwrap(), "Jäsøn");
+    let e = |v: &str| creds(&alloc::format!("Digest {v}, {rest}")).unwrap_err();
+    assert_eq!(
+        e("username=a, username*=UTF-8''a"),
+        SchemeError::ConflictingParams("username", "username*")
+    );
+    assert_eq!(
+        e("username*=UTF-8''a, userhash=true"),
+        SchemeError::ConflictingParams("username*", "userhash")
+    );
+    assert!(creds(&alloc::format!(
+        "Digest username*=UTF-8''a, userhash=false, {rest}"
+    ))
+    .is_ok());
+    assert_eq!(
+        e("username*=KOI8-R''%C1"),
+        SchemeError::InvalidExtValue("username*", ExtValueError::UnsupportedCharset)
+    );
+    assert_eq!(
+        e("username*=UTF-8''%FF"),
+        SchemeError::InvalidExtValue("username*", ExtValueError::InvalidUtf8)
+    );
+    assert_eq!(
+        e("username*=Jason"),
+        SchemeError::InvalidExtValue("username*", ExtValueError::MissingQuote)
+    );
+    assert_eq!(
+        e(r#"username*="UTF-8''\a""#),
+        SchemeError::InvalidParam("username*")
+    );
+}
+
+#[test]
+fn debug_hides_response() {
+    let c = creds(
+        r#"Digest username="Mufasa", realm="r", nonce="n", uri="/", response="6629fae49393a053""#,
+    )
+    .unwrap();
+    let d = alloc::format!("{c:?}");
+    assert!(d.contains("Mufasa") && !d.contains("6629fae4"), "{d}");
+    let b = DigestCredentialsBuilder::new("Mufasa", "r", "n", "/", "6629fae4");
+    let d = alloc::format!("{b:?}");
+    assert!(d.contains("Mufasa") && !d.contains("6629fae4"), "{d}");
+}
+
+#[test]
+fn auth_info() {
+    let i = info(r#"nextnonce="abc", qop=auth, rspauth="d4", cnonce="c", nc=00000002, other=1"#)
+        .unwrap();
+    assert_eq!(i.nextnonce().unwrap(), "abc");
+    assert_eq!(i.qop(), Some(Qop::Auth));
+    assert_eq!(i.rspauth().unwrap(), "d4");
+    assert_eq!(i.cnonce().unwrap(), "c");
+    assert_eq!(i.nc().unwrap().value(), 2);
+    let i = info(r#"nextnonce=abc"#).unwrap();
+    assert!(i.qop().is_none() && i.rspauth().is_none());
+    assert_eq!(info("").unwrap(), DigestAuthInfo::from_params([]).unwrap());
+    assert_eq!(
+        info("qop=auth, cnonce=c, nc=00000001").unwrap_err(),
+        SchemeError::MissingParam("rspauth")
+    );
+    assert_eq!(
+        info("qop=auth, rspauth=r, nc=00000001").unwrap_err(),
+        SchemeError::MissingParam("cnonce")
+    );
+    assert_eq!(
+        info("qop=auth, rspauth=r, cnonce=c").unwrap_err(),
+        SchemeError::MissingParam("nc")
+    );
+    assert_eq!(info("nc=1").unwrap_err(), SchemeError::InvalidParam("nc"));
+    assert_eq!(
+        info("nextnonce=a, NEXTNONCE=b").unwrap_err(),
+        SchemeError::DuplicateParam("nextnonce")
+    );
+}
+
+#[test]
+fn writers_refuse_what_the_parser_rejects() {
+    let ch = |b: DigestChallengeBuilder<'_>| b.finish().unwrap_err();
+    let b = || DigestChallengeBuilder::new("r", "n");
+    assert_eq!(
+        ch(b().domain(&["/a", ""])),
+        BuildError::SchemeValue("domain")
+    );
+    assert_eq!(ch(b().domain(&["/a b"])), BuildError::SchemeValue("domain"));
+    assert_eq!(
+        ch(b().algorithm(Algorithm::Other("a,b"))),
+        BuildError::SchemeValue("algorithm")
+    );
+    assert_eq!(
+        ch(b().qop(&[Qop::Auth, Qop::Other("")])),
+        BuildError::SchemeValue("qop")
+    );
+    assert_eq!(
+        ch(DigestChallengeBuilder::new("r\n", "n")),
+        BuildError::InvalidValue
+    );
+    let cr = || DigestCredentialsBuilder::new("u", "r", "n", "/", "00");
+    assert_eq!(
+        cr().extended_username()
+            .userhash(true)
+            .finish()
+            .unwrap_err(),
+        BuildError::SchemeValue("userhash")
+    );
+    assert_eq!(
+        cr().qop(Qop::Other("a b"), "c", 1).finish().unwrap_err(),
+        BuildError::SchemeValue("qop")
+    );
+    assert_eq!(
+        DigestCredentialsBuilder::new("a\tb\0", "r", "n", "/", "00")
+            .finish()
+            .unwrap_err(),
+        BuildError::InvalidValue
+    );
+    // The extended form carries any text, control characters included.
+    let v = DigestCredentialsBuilder::new("a\tb\0", "r", "n", "/", "00")
+        .extended_username()
+        .finish()
+        .unwrap();
+    assert_eq!(creds(&v).unwrap().username().to_str().unwrap(), "a\tb\0");
+    assert_eq!(
+        DigestAuthInfoBuilder::new()
+            .nextnonce("\r")
+            .finish()
+            .unwrap_err(),
+        BuildError::InvalidValue
+    );
+    assert_eq!(DigestAuthInfoBuilder::new().finish().unwrap(), "");
+}
+
+#[test]
+fn writers_quote_as_rfc7616_says() {
+    let v = DigestChallengeBuilder::new("r", "n")
+        .domain(&["/a", "/b"])
+        .opaque("o")
+        .stale(false)
+        .algorithm(Algorithm::Md5Sess)
+        .qop(&[Qop::Auth])
+        .charset_utf8()
+        .userhash(true)
+        .finish()
+        .unwrap();
+    assert_eq!(
+        v,
+        r#"Digest realm="r", domain="/a /b", nonce="n", opaque="o", stale=false, algorithm=MD5-sess, qop="auth", charset=UTF-8, userhash=true"#
+    );
+    let v = DigestCredentialsBuilder::new("u", "r", "n", "/", "00")
+        .algorithm(Algorithm::Sha256)
+        .qop(Qop::AuthInt, "c", 0xab)
+        .opaque("o")
+        .userhash(false)
+        .finish()
+        .unwrap();
+    assert_eq!(
+        v,
+        r#"Digest username="u", realm="r", uri="/", algorithm=SHA-256, nonce="n", nc=000000ab, cnonce="c", qop=auth-int, response="00", opaque="o", userhash=false"#
+    );
+    // The generic Display agrees with the typed writers.
+    let c = Credentials::parse(&v).unwrap();
+    assert_eq!(c.to_string(), v);
+}
