@@ -6,10 +6,18 @@ use http_auth_headers::{AuthenticationInfo, Challenges, Credentials};
 /// The `roundtrip` target's property for a challenge list.
 fn challenges_round_trip(input: &[u8]) -> String {
     let list: Vec<_> = Challenges::new(input).collect::<Result<_, _>>().unwrap();
-    let text = list.iter().map(|c| c.to_string()).collect::<Vec<_>>().join(", ");
+    let text = list
+        .iter()
+        .map(|c| c.to_string())
+        .collect::<Vec<_>>()
+        .join(", ");
     let again: Vec<_> = Challenges::new(&text).collect::<Result<_, _>>().unwrap();
     assert_eq!(again, list, "{text:?}");
-    let text2 = again.iter().map(|c| c.to_string()).collect::<Vec<_>>().join(", ");
+    let text2 = again
+        .iter()
+        .map(|c| c.to_string())
+        .collect::<Vec<_>>()
+        .join(", ");
     assert_eq!(text, text2);
     text
 }

@@ -111,7 +111,12 @@ fn many_bare_schemes() {
 
 #[test]
 fn no_recursion_on_a_small_stack() {
-    let inputs = [many_params(), huge_escaped(), empty_elements(), bare_schemes()];
+    let inputs = [
+        many_params(),
+        huge_escaped(),
+        empty_elements(),
+        bare_schemes(),
+    ];
     let counts = std::thread::Builder::new()
         .stack_size(64 * 1024)
         .spawn(move || {
@@ -144,7 +149,10 @@ fn max_challenges() {
     assert!(it.next().unwrap().is_ok());
     assert!(it.next().unwrap().is_ok());
     let err = it.next().unwrap().unwrap_err();
-    assert_eq!((err.kind(), err.offset(), err.found()), (ErrorKind::TooManyChallenges, 11, Some(b'C')));
+    assert_eq!(
+        (err.kind(), err.offset(), err.found()),
+        (ErrorKind::TooManyChallenges, 11, Some(b'C'))
+    );
     assert!(it.next().is_none());
     // Counted over all the field lines of the field.
     let lines = ["A", "B", ", C"];
@@ -152,9 +160,18 @@ fn max_challenges() {
         .with_options(opts)
         .find_map(Result::err)
         .unwrap();
-    assert_eq!((err.kind(), err.line(), err.offset()), (ErrorKind::TooManyChallenges, 2, 2));
+    assert_eq!(
+        (err.kind(), err.line(), err.offset()),
+        (ErrorKind::TooManyChallenges, 2, 2)
+    );
     // The limit itself is allowed.
-    assert_eq!(Challenges::new("A, B").with_options(opts).filter(Result::is_ok).count(), 2);
+    assert_eq!(
+        Challenges::new("A, B")
+            .with_options(opts)
+            .filter(Result::is_ok)
+            .count(),
+        2
+    );
 }
 
 #[test]
@@ -187,14 +204,26 @@ fn max_value_len() {
             .find_map(Result::err)
             .map(|e| (e.kind(), e.offset()))
     };
-    assert_eq!(first_err("X a=123, b=1234"), Some((ErrorKind::ValueTooLong, 11)));
-    assert_eq!(first_err("X a=\"1234\""), Some((ErrorKind::ValueTooLong, 4)));
+    assert_eq!(
+        first_err("X a=123, b=1234"),
+        Some((ErrorKind::ValueTooLong, 11))
+    );
+    assert_eq!(
+        first_err("X a=\"1234\""),
+        Some((ErrorKind::ValueTooLong, 4))
+    );
     assert_eq!(first_err("X a = 1234"), Some((ErrorKind::ValueTooLong, 6)));
     assert_eq!(first_err("Y, X abcd"), Some((ErrorKind::ValueTooLong, 5)));
-    assert_eq!(first_err("X a=\"123\", b=abc, Y abc=="), Some((ErrorKind::ValueTooLong, 20)));
+    assert_eq!(
+        first_err("X a=\"123\", b=abc, Y abc=="),
+        Some((ErrorKind::ValueTooLong, 20))
+    );
     assert_eq!(first_err("X a=\"123\", b=abc, Y abc"), None);
     // The limit applies to the value as written, escapes included.
-    assert_eq!(first_err("X a=\"\\a\\b\""), Some((ErrorKind::ValueTooLong, 4)));
+    assert_eq!(
+        first_err("X a=\"\\a\\b\""),
+        Some((ErrorKind::ValueTooLong, 4))
+    );
     let err = Credentials::parse_with_options("Bearer abcd", &opts).unwrap_err();
     assert_eq!((err.kind(), err.offset()), (ErrorKind::ValueTooLong, 7));
     let err = InfoParams::new("a=1, b=\"xyzw\"")
@@ -216,15 +245,17 @@ fn debug_shows_no_secrets() {
 
     let c = Credentials::parse("Bearer tok-3n.68xyz").unwrap();
     assert!(show(format!("{c:?}")).contains("Bearer"));
-    let c = Credentials::parse(
-        "Digest username=\"u\", response=\"s3cr3t-pa55\", opaque=opaque-va1ue",
-    )
-    .unwrap();
+    let c =
+        Credentials::parse("Digest username=\"u\", response=\"s3cr3t-pa55\", opaque=opaque-va1ue")
+            .unwrap();
     let d = show(format!("{c:?} {c:#?}"));
     assert!(d.contains("response") && d.contains("opaque"), "{d}");
     for p in c.params() {
         // The values are redacted, not only the secret-looking ones.
-        assert!(!d.contains(&format!("\"{}\"", p.value().to_str().unwrap())), "{d}");
+        assert!(
+            !d.contains(&format!("\"{}\"", p.value().to_str().unwrap())),
+            "{d}"
+        );
     }
 
     let encoded = BasicCredentials::encode("aladdin", "s3cr3t-pa55").unwrap();
