@@ -9,7 +9,11 @@ use libfuzzer_sys::fuzz_target;
 
 fn check_decoded(b: &BasicCredentials, token: &[u8]) {
     assert!(!b.user_id().contains(&b':'));
-    assert!(!b.user_id().iter().chain(b.password()).any(u8::is_ascii_control));
+    assert!(!b
+        .user_id()
+        .iter()
+        .chain(b.password())
+        .any(u8::is_ascii_control));
     let _ = format!("{b:?}");
     if let (Some(u), Some(p)) = (b.user_id_str(), b.password_str()) {
         // Canonical base64 decodes from one token only, so encoding gives it back.

@@ -11,7 +11,10 @@ pub fn is_tchar(b: u8) -> bool {
 
 /// An error points into its line, and `found` is the byte at its offset.
 pub fn check_error(err: &Error, line: &[u8]) {
-    assert!(err.offset() <= line.len(), "{err:?} past the end of {line:?}");
+    assert!(
+        err.offset() <= line.len(),
+        "{err:?} past the end of {line:?}"
+    );
     assert_eq!(err.found(), line.get(err.offset()).copied(), "{err:?}");
     let _ = err.to_string();
     let _ = err.display_with(line).to_string();
@@ -29,7 +32,10 @@ pub fn check_value(v: ParamValue<'_>) {
     }
     assert!(!v.has_escapes() || v.raw().contains(&b'\\'));
     // Only HTAB among the control characters can be inside a value.
-    assert!(v.raw().iter().all(|&b| b == b'\t' || !(b < 0x20 || b == 0x7f)));
+    assert!(v
+        .raw()
+        .iter()
+        .all(|&b| b == b'\t' || !(b < 0x20 || b == 0x7f)));
     if !v.is_quoted() {
         assert!(!v.raw().is_empty() && v.raw().iter().all(|&b| is_tchar(b)));
     }
@@ -69,7 +75,10 @@ pub fn check_params(params: Params<'_>) {
 
 /// A scheme is a token; a token68 is `1*t68char *"="`, and excludes params.
 pub fn check_item(scheme: &str, token68: Option<&str>, params: Params<'_>) {
-    assert!(!scheme.is_empty() && scheme.bytes().all(is_tchar), "{scheme:?}");
+    assert!(
+        !scheme.is_empty() && scheme.bytes().all(is_tchar),
+        "{scheme:?}"
+    );
     if let Some(t) = token68 {
         assert_eq!(params.len(), 0);
         let body = t

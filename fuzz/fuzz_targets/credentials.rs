@@ -23,5 +23,8 @@ fuzz_target!(|data: &[u8]| {
     assert!(Credentials::parse_lines([data].iter()) == one);
     // Two are always an error, reported on the second line.
     let two = Credentials::parse_lines([data, data].iter()).unwrap_err();
-    assert_eq!((two.kind(), two.line()), (ErrorKind::MultipleCredentials, 1));
+    assert_eq!(
+        (two.kind(), two.line()),
+        (ErrorKind::MultipleCredentials, 1)
+    );
 });

@@ -27,12 +27,20 @@ fn challenges(data: &[u8]) {
     if !list.iter().all(|c| lossless(values(c.params()))) {
         return;
     }
-    let text = list.iter().map(|c| c.to_string()).collect::<Vec<_>>().join(", ");
+    let text = list
+        .iter()
+        .map(|c| c.to_string())
+        .collect::<Vec<_>>()
+        .join(", ");
     let again = Challenges::new(&text)
         .collect::<Result<Vec<_>, _>>()
         .unwrap_or_else(|e| panic!("canonical {text:?} does not parse: {e}"));
     assert!(again == list, "{text:?}: {again:?} != {list:?}");
-    let text2 = again.iter().map(|c| c.to_string()).collect::<Vec<_>>().join(", ");
+    let text2 = again
+        .iter()
+        .map(|c| c.to_string())
+        .collect::<Vec<_>>()
+        .join(", ");
     assert_eq!(text, text2);
 }
 
