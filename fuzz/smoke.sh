@@ -32,10 +32,7 @@ for t in "${targets[@]}"; do
     # corpus/ is gitignored: start each run from the seeds.
     corpus="corpus/$t"
     mkdir -p "$corpus"
-    if [ "$t" = challenges_lines ]; then
-        cp seeds/lines/* "$corpus"/
-    fi
-    cp seeds/single/* "$corpus"/
+    cp seeds/single/* seeds/lines/* "$corpus"/
     echo "=== fuzz $t for ${secs}s"
     log="artifacts/$t.log"
     mkdir -p artifacts
