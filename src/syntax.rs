@@ -627,12 +627,18 @@ fn write_quoted_content(f: &mut dyn fmt::Write, v: &RawValue<'_>) -> fmt::Result
     let mut rest = v.raw;
     while let Some(pos) = rest.iter().position(|&b| b == b'\\') {
         write_bytes(f, &rest[..pos])?;
-        let c = rest.get(pos + 1).copied().unwrap_or(b'\\');
-        if c == b'"' || c == b'\\' {
-            f.write_char('\\')?;
+        match rest.get(pos + 1) {
+            Some(&c) if c == b'"' || c == b'\\' => {
+                f.write_char('\\')?;
+                f.write_char(char::from(c))?;
+                rest = rest.get(pos + 2..).unwrap_or_default();
+            }
+            // Drop the needless backslash and keep the escaped byte with what
+            // follows: it may start a multi-byte UTF-8 character, which
+            // `write_bytes` must see whole.
+            Some(_) => rest = rest.get(pos + 1..).unwrap_or_default(),
+            None => return f.write_str("\\\\"),
         }
-        write_bytes(f, &[c])?;
-        rest = rest.get(pos + 2..).unwrap_or_default();
     }
     write_bytes(f, rest)
 }
