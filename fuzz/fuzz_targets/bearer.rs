@@ -1,0 +1,59 @@
+//! The Bearer and DPoP views (RFC 6750, RFC 9449) over every parsed challenge
+//! and credentials: each accessor agrees with the generic params, and what a
+//! view read, its writer writes back to an equal view.
+#![no_main]
+
+use http_auth_headers::scheme::bearer::{
+    BearerChallenge, BearerCredentials, DpopChallenge, DpopCredentials,
+};
+use http_auth_headers::{Challenges, Credentials};
+use libfuzzer_sys::fuzz_target;
+
+fn text(v: Option<http_auth_headers::ParamValue<'_>>) -> Option<String> {
+    v.map(|v| v.to_str().expect("validated attributes are ASCII").into_owned())
+}
+
+fuzz_target!(|data: &[u8]| {
+    for c in Challenges::new(data).map_while(Result::ok) {
+        if let Ok(b) = BearerChallenge::try_from(&c) {
+            assert!(c.is_scheme("Bearer"));
+            assert!(b.realm() == c.param("realm"));
+            let realm = text(b.realm());
+            let scope = b.scope().map(|s| s.iter().map(|e| e.to_str().unwrap().into_owned()).collect::<Vec<_>>().join(" "));
+            let error = b.error().map(|e| e.to_string());
+            let desc = text(b.error_description());
+            let uri = text(b.error_uri());
+            let mut w = BearerChallenge::builder();
+            if let Some(v) = &realm { w = w.realm(v); }
+            if let Some(v) = &scope { w = w.scope(v); }
+            if let Some(v) = &error { w = w.error(v); }
+            if let Some(v) = &desc { w = w.error_description(v); }
+            if let Some(v) = &uri { w = w.error_uri(v); }
+            let written = w.write().expect("what the view accepted, the writer writes");
+            let again = Challenges::new(&written).next().unwrap().unwrap();
+            let again = BearerChallenge::try_from(&again).expect("written challenge is valid");
+            assert_eq!(again, b, "{written}");
+        }
+        if let Ok(d) = DpopChallenge::try_from(&c) {
+            assert!(c.is_scheme("DPoP"));
+            if let Some(algs) = d.algs() {
+                assert!(algs.iter().count() > 0);
+                assert!(algs.iter().all(|a| !a.raw().is_empty()));
+            }
+            let _ = format!("{d:?}");
+        }
+    }
+    if let Ok(c) = Credentials::parse(data) {
+        if let Ok(b) = BearerCredentials::try_from(&c) {
+            assert_eq!(Some(b.token()), c.token68());
+            let debug = format!("{b:?}");
+            assert!(!debug.contains(b.token()) || b.token().len() < 4 || "<redacted>".contains(b.token()));
+            let written = BearerCredentials::write(b.token()).expect("a parsed token writes");
+            let again = Credentials::parse(&written).unwrap();
+            assert_eq!(BearerCredentials::try_from(&again).unwrap().token(), b.token());
+        }
+        if let Ok(d) = DpopCredentials::try_from(&c) {
+            assert_eq!(Some(d.token()), c.token68());
+        }
+    }
+});
