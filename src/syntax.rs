@@ -111,6 +111,37 @@ fn is_ws(b: u8) -> bool {
     is(b, WS)
 }
 
+/// Whether `b` ends a run of `qdtext`: `"`, `\` or a control character other
+/// than HTAB. This is `!is(b, QDTEXT)` written with comparisons instead of
+/// the table (a test checks all 256 bytes), so that [`qdtext_run`] can test
+/// a block of bytes with vector compares.
+#[inline(always)]
+fn ends_qdtext(b: u8) -> bool {
+    (b < 0x20 && b != b'\t') || b == 0x7f || b == b'"' || b == b'\\'
+}
+
+/// The length of the run of `qdtext` at the start of `s`.
+///
+/// Quoted values (nonces, opaques, descriptions, URLs) are the long parts of
+/// a header. Each block of 16 bytes is tested whole, without a branch per
+/// byte; the block that holds the end of the run is then scanned bytewise.
+#[inline]
+pub(crate) fn qdtext_run(s: &[u8]) -> usize {
+    const BLOCK: usize = 16;
+    let mut n = 0;
+    for block in s.chunks_exact(BLOCK) {
+        if block.iter().fold(false, |stop, &b| stop | ends_qdtext(b)) {
+            break;
+        }
+        n += BLOCK;
+    }
+    let tail = s.get(n..).unwrap_or_default();
+    n + tail
+        .iter()
+        .position(|&b| ends_qdtext(b))
+        .unwrap_or(tail.len())
+}
+
 /// Whether `s` is a `token` (non-empty, every byte a `tchar`).
 pub(crate) fn is_token(s: &[u8]) -> bool {
     !s.is_empty() && s.iter().all(|&b| is_tchar(b))
@@ -242,7 +273,7 @@ pub(crate) fn quoted_string(i: &[u8]) -> PResult<'_, (&[u8], bool)> {
     let mut rest = start;
     let mut escaped = false;
     loop {
-        let (r, _) = take_while(is_qdtext)(rest)?;
+        let r = rest.get(qdtext_run(rest)..).unwrap_or_default();
         match r.first() {
             Some(b'"') => {
                 let inner = &start[..start.len() - r.len()];
@@ -420,11 +451,19 @@ pub(crate) fn list_param<'a>(
 fn param_list<'a>(i: &'a [u8], limits: &Limits) -> PResult<'a, Body<'a>> {
     let mut rest = i;
     let mut count = 0;
-    let mut end;
+    // The end of the last param.
+    let mut end = i;
     loop {
-        let (r, _) = match limited_param(rest, limits) {
-            Ok(ok) => ok,
-            Err(nom::Err::Error(e)) => return fail(e.rest, ErrorKind::ExpectedParam),
+        // One attempt decides both whether a param starts here (`token BWS
+        // "="`, else the next challenge does) and what it is: no token is
+        // scanned twice.
+        let r = match limited_param(rest, limits) {
+            Ok((r, _)) => r,
+            // The caller checked that the first one starts a param.
+            Err(nom::Err::Error(e)) if count == 0 => {
+                return fail(e.rest, ErrorKind::ExpectedParam)
+            }
+            Err(nom::Err::Error(_)) => break,
             Err(e) => return Err(e),
         };
         count += 1;
@@ -434,18 +473,20 @@ fn param_list<'a>(i: &'a [u8], limits: &Limits) -> PResult<'a, Body<'a>> {
         end = r;
         let after = ows(r);
         match after.first() {
-            None => break,
+            None => {
+                rest = after;
+                break;
+            }
             Some(b',') => {}
             Some(_) => return fail(after, ErrorKind::ExpectedComma),
         }
         rest = skip_empty_elements(after);
-        if rest.is_empty() || !starts_param(rest) {
-            let src = &i[..i.len() - end.len()];
-            return Ok((rest, Body::Params(src, count)));
+        if rest.is_empty() {
+            break;
         }
     }
     let src = &i[..i.len() - end.len()];
-    Ok((ows(end), Body::Params(src, count)))
+    Ok((rest, Body::Params(src, count)))
 }
 
 /// ```text
