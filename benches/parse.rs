@@ -179,11 +179,7 @@ fn challenge_group(c: &mut Criterion, name: &str, input: &'static str, expect: C
     assert_eq!(ours_iter(input), expect, "ours_iter on {name}");
     assert_eq!(ours_vec(input), expect, "ours_vec on {name}");
     assert_eq!(http_auth(input), expect, "http-auth on {name}");
-    assert_eq!(
-        parse_net_challenges(input),
-        expect,
-        "parse-net on {name}"
-    );
+    assert_eq!(parse_net_challenges(input), expect, "parse-net on {name}");
 
     let mut g = c.benchmark_group(format!("challenges/{name}"));
     g.throughput(Throughput::Bytes(input.len() as u64));
@@ -235,10 +231,7 @@ fn parse_net_basic(input: &str) -> usize {
     let user_pass = base64::engine::general_purpose::STANDARD
         .decode(t)
         .expect("valid base64");
-    let colon = user_pass
-        .iter()
-        .position(|&b| b == b':')
-        .expect("a colon");
+    let colon = user_pass.iter().position(|&b| b == b':').expect("a colon");
     black_box(&user_pass[..colon]);
     black_box(&user_pass[colon + 1..]);
     user_pass.len() - 1
@@ -309,7 +302,9 @@ fn credentials(c: &mut Criterion) {
     g.bench_function("ours/decode", |b| {
         b.iter(|| ours_basic(black_box(CRED_BASIC)))
     });
-    g.bench_function("headers", |b| b.iter(|| headers_basic(black_box(&basic_hv))));
+    g.bench_function("headers", |b| {
+        b.iter(|| headers_basic(black_box(&basic_hv)))
+    });
     g.bench_function("parse-net+base64", |b| {
         b.iter(|| parse_net_basic(black_box(CRED_BASIC)))
     });

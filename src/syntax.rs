@@ -111,37 +111,6 @@ fn is_ws(b: u8) -> bool {
     is(b, WS)
 }
 
-/// Whether `b` ends a run of `qdtext`: `"`, `\` or a control character other
-/// than HTAB. This is `!is(b, QDTEXT)` written with comparisons instead of
-/// the table (a test checks all 256 bytes), so that [`qdtext_run`] can test
-/// a block of bytes with vector compares.
-#[inline(always)]
-fn ends_qdtext(b: u8) -> bool {
-    (b < 0x20 && b != b'\t') || b == 0x7f || b == b'"' || b == b'\\'
-}
-
-/// The length of the run of `qdtext` at the start of `s`.
-///
-/// Quoted values (nonces, opaques, descriptions, URLs) are the long parts of
-/// a header. Each block of 16 bytes is tested whole, without a branch per
-/// byte; the block that holds the end of the run is then scanned bytewise.
-#[inline]
-pub(crate) fn qdtext_run(s: &[u8]) -> usize {
-    const BLOCK: usize = 16;
-    let mut n = 0;
-    for block in s.chunks_exact(BLOCK) {
-        if block.iter().fold(false, |stop, &b| stop | ends_qdtext(b)) {
-            break;
-        }
-        n += BLOCK;
-    }
-    let tail = s.get(n..).unwrap_or_default();
-    n + tail
-        .iter()
-        .position(|&b| ends_qdtext(b))
-        .unwrap_or(tail.len())
-}
-
 /// Whether `s` is a `token` (non-empty, every byte a `tchar`).
 pub(crate) fn is_token(s: &[u8]) -> bool {
     !s.is_empty() && s.iter().all(|&b| is_tchar(b))
@@ -273,7 +242,7 @@ pub(crate) fn quoted_string(i: &[u8]) -> PResult<'_, (&[u8], bool)> {
     let mut rest = start;
     let mut escaped = false;
     loop {
-        let r = rest.get(qdtext_run(rest)..).unwrap_or_default();
+        let (r, _) = take_while(is_qdtext)(rest)?;
         match r.first() {
             Some(b'"') => {
                 let inner = &start[..start.len() - r.len()];
@@ -460,9 +429,7 @@ fn param_list<'a>(i: &'a [u8], limits: &Limits) -> PResult<'a, Body<'a>> {
         let r = match limited_param(rest, limits) {
             Ok((r, _)) => r,
             // The caller checked that the first one starts a param.
-            Err(nom::Err::Error(e)) if count == 0 => {
-                return fail(e.rest, ErrorKind::ExpectedParam)
-            }
+            Err(nom::Err::Error(e)) if count == 0 => return fail(e.rest, ErrorKind::ExpectedParam),
             Err(nom::Err::Error(_)) => break,
             Err(e) => return Err(e),
         };

@@ -194,23 +194,3 @@ fn canonical_writer() {
     assert!(is_quotable(b"a \"\\\t\xff"));
     assert!(!is_quotable(b"a\r"));
 }
-
-#[test]
-fn qdtext_run_agrees_with_the_table() {
-    for b in 0..=255u8 {
-        assert_eq!(ends_qdtext(b), !is(b, QDTEXT), "{b:#x}");
-    }
-    // Every position of the stop byte, inside and across 16-byte blocks.
-    for len in 0..40 {
-        for stop in [b'"', b'\\', 0x7f, 0, b'\n'] {
-            let mut s = vec![b'a'; len];
-            assert_eq!(qdtext_run(&s), len);
-            for at in 0..len {
-                s[at] = stop;
-                assert_eq!(qdtext_run(&s), at, "len {len} stop {stop:#x} at {at}");
-                s[at] = if at % 2 == 0 { b'\t' } else { 0x80 };
-            }
-            assert_eq!(qdtext_run(&s), len);
-        }
-    }
-}
