@@ -88,7 +88,10 @@ impl<'a> ParamValue<'a> {
     #[cfg_attr(docsrs, doc(cfg(feature = "alloc")))]
     pub fn unescaped(&self) -> Cow<'a, [u8]> {
         if self.v.escaped {
-            Cow::Owned(self.bytes().collect())
+            // The raw length bounds the unescaped one: one allocation.
+            let mut out = Vec::with_capacity(self.v.raw.len());
+            out.extend(self.bytes());
+            Cow::Owned(out)
         } else {
             Cow::Borrowed(self.v.raw)
         }

@@ -420,11 +420,17 @@ pub(crate) fn list_param<'a>(
 fn param_list<'a>(i: &'a [u8], limits: &Limits) -> PResult<'a, Body<'a>> {
     let mut rest = i;
     let mut count = 0;
-    let mut end;
+    // The end of the last param.
+    let mut end = i;
     loop {
-        let (r, _) = match limited_param(rest, limits) {
-            Ok(ok) => ok,
-            Err(nom::Err::Error(e)) => return fail(e.rest, ErrorKind::ExpectedParam),
+        // One attempt decides both whether a param starts here (`token BWS
+        // "="`, else the next challenge does) and what it is: no token is
+        // scanned twice.
+        let r = match limited_param(rest, limits) {
+            Ok((r, _)) => r,
+            // The caller checked that the first one starts a param.
+            Err(nom::Err::Error(e)) if count == 0 => return fail(e.rest, ErrorKind::ExpectedParam),
+            Err(nom::Err::Error(_)) => break,
             Err(e) => return Err(e),
         };
         count += 1;
@@ -434,18 +440,20 @@ fn param_list<'a>(i: &'a [u8], limits: &Limits) -> PResult<'a, Body<'a>> {
         end = r;
         let after = ows(r);
         match after.first() {
-            None => break,
+            None => {
+                rest = after;
+                break;
+            }
             Some(b',') => {}
             Some(_) => return fail(after, ErrorKind::ExpectedComma),
         }
         rest = skip_empty_elements(after);
-        if rest.is_empty() || !starts_param(rest) {
-            let src = &i[..i.len() - end.len()];
-            return Ok((rest, Body::Params(src, count)));
+        if rest.is_empty() {
+            break;
         }
     }
     let src = &i[..i.len() - end.len()];
-    Ok((ows(end), Body::Params(src, count)))
+    Ok((rest, Body::Params(src, count)))
 }
 
 /// ```text
