@@ -26,7 +26,7 @@ impl<'a> Item<'a> {
         let (token68, params) = match body {
             Body::Empty => (None, Params::empty()),
             Body::Token68(t) => (Some(t), Params::empty()),
-            Body::Params(src, n) => (None, Params::new(src, n)),
+            Body::Params(src, n, spans) => (None, Params::with_spans(src, n, spans)),
         };
         Item {
             scheme,

@@ -7,7 +7,7 @@ use core::iter::FusedIterator;
 
 #[cfg(feature = "alloc")]
 use crate::error::ToStrError;
-use crate::syntax::{self, RawValue, UnescapeIter};
+use crate::syntax::{self, ParamSpan, ParamSpans, RawValue, UnescapeIter};
 
 /// The value of an auth-param, borrowed from the parsed input.
 ///
@@ -260,24 +260,75 @@ impl fmt::Display for Param<'_> {
 /// iterator yields them directly, not as `Result`s.
 #[derive(Clone)]
 pub struct Params<'a> {
+    /// The validated source, from its first param.
+    src: &'a [u8],
+    /// What is left to parse past the recorded spans.
     rest: &'a [u8],
     remaining: usize,
+    /// The params recorded when the source was validated.
+    spans: ParamSpans,
+    /// How many recorded spans were yielded.
+    next_span: u8,
 }
 
 impl<'a> Params<'a> {
-    /// Validated source (or empty) and its param count.
+    /// Validated source (or empty) and its param count: parsed as iterated.
     pub(crate) fn new(src: &'a [u8], count: usize) -> Self {
+        Self::with_spans(src, count, ParamSpans::default())
+    }
+
+    /// Validated source, its param count and the spans of its first params.
+    pub(crate) fn with_spans(src: &'a [u8], count: usize, spans: ParamSpans) -> Self {
         Params {
-            rest: src,
+            src,
+            rest: src.get(spans.resume as usize..).unwrap_or_default(),
             remaining: count,
+            spans,
+            next_span: 0,
         }
     }
 
     pub(crate) const fn empty() -> Self {
         Params {
+            src: &[],
             rest: &[],
             remaining: 0,
+            spans: ParamSpans {
+                len: 0,
+                resume: 0,
+                spans: [ParamSpan {
+                    name: 0,
+                    name_len: 0,
+                    value: 0,
+                    value_len: 0,
+                    quoted: false,
+                    escaped: false,
+                }; syntax::INLINE_PARAMS],
+            },
+            next_span: 0,
         }
+    }
+
+    /// The next recorded param, if any is left.
+    #[inline]
+    fn next_recorded(&mut self) -> Option<Option<Param<'a>>> {
+        let span = *self.spans.spans[..self.spans.len as usize].get(self.next_span as usize)?;
+        self.next_span += 1;
+        let slice = |at: u16, len: u16| self.src.get(at as usize..at as usize + len as usize);
+        Some(
+            slice(span.name, span.name_len)
+                .zip(slice(span.value, span.value_len))
+                .map(|(name, raw)| {
+                    Param::new(
+                        name,
+                        RawValue {
+                            raw,
+                            quoted: span.quoted,
+                            escaped: span.escaped,
+                        },
+                    )
+                }),
+        )
     }
 
     /// The value of the first param named `name` (ASCII case-insensitive).
@@ -300,6 +351,14 @@ impl<'a> Iterator for Params<'a> {
     fn next(&mut self) -> Option<Param<'a>> {
         if self.remaining == 0 {
             return None;
+        }
+        if let Some(recorded) = self.next_recorded() {
+            self.remaining -= 1;
+            if recorded.is_none() {
+                // Spans always lie inside their source; stop cleanly if not.
+                self.remaining = 0;
+            }
+            return recorded;
         }
         match syntax::auth_param(syntax::skip_empty_elements(self.rest)) {
             Ok((rest, (name, value))) => {

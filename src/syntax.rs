@@ -360,8 +360,74 @@ pub(crate) enum Body<'a> {
     /// A token68.
     Token68(&'a [u8]),
     /// At least one auth-param: the source from the first param to the end of
-    /// the last one (validated), and their number.
-    Params(&'a [u8], usize),
+    /// the last one (validated), their number, and where the first of them
+    /// lie, so that iterating them does not parse them again.
+    Params(&'a [u8], usize, ParamSpans),
+}
+
+/// How many params a [`ParamSpans`] remembers.
+pub(crate) const INLINE_PARAMS: usize = 8;
+
+/// Where the first [`INLINE_PARAMS`] params of a validated list lie in their
+/// source (offsets from its start). The parse that validated the list records
+/// them; the params iterator then reads them back instead of scanning the
+/// bytes a second time, and parses only the params past them.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct ParamSpans {
+    /// How many spans are recorded.
+    pub(crate) len: u8,
+    /// The offset just past the last recorded param (where parsing resumes).
+    pub(crate) resume: u16,
+    pub(crate) spans: [ParamSpan; INLINE_PARAMS],
+}
+
+/// One recorded param: name and raw value, as offsets and lengths.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct ParamSpan {
+    pub(crate) name: u16,
+    pub(crate) name_len: u16,
+    pub(crate) value: u16,
+    pub(crate) value_len: u16,
+    pub(crate) quoted: bool,
+    pub(crate) escaped: bool,
+}
+
+impl ParamSpans {
+    /// Records a param found in `src` (the list's source from its first
+    /// param), given the input before it and after its value. Stops recording
+    /// once full or past the reach of `u16` offsets.
+    #[inline]
+    fn record(
+        &mut self,
+        src_len: usize,
+        before: usize,
+        after: usize,
+        name_len: usize,
+        v: &RawValue<'_>,
+    ) {
+        let n = self.len as usize;
+        if n >= INLINE_PARAMS {
+            return;
+        }
+        let name = src_len - before;
+        let end = src_len - after;
+        let value_end = end - v.quoted as usize;
+        let value = value_end - v.raw.len();
+        // Offsets only grow: once one is out of reach, so are all after it.
+        if end > u16::MAX as usize {
+            return;
+        }
+        self.spans[n] = ParamSpan {
+            name: name as u16,
+            name_len: name_len as u16,
+            value: value as u16,
+            value_len: v.raw.len() as u16,
+            quoted: v.quoted,
+            escaped: v.escaped,
+        };
+        self.len += 1;
+        self.resume = end as u16;
+    }
 }
 
 /// Whether the item is one of a list (challenges) or stands alone (credentials).
@@ -420,6 +486,7 @@ pub(crate) fn list_param<'a>(
 fn param_list<'a>(i: &'a [u8], limits: &Limits) -> PResult<'a, Body<'a>> {
     let mut rest = i;
     let mut count = 0;
+    let mut spans = ParamSpans::default();
     // The end of the last param.
     let mut end = i;
     loop {
@@ -427,7 +494,10 @@ fn param_list<'a>(i: &'a [u8], limits: &Limits) -> PResult<'a, Body<'a>> {
         // "="`, else the next challenge does) and what it is: no token is
         // scanned twice.
         let r = match limited_param(rest, limits) {
-            Ok((r, _)) => r,
+            Ok((r, (name, value))) => {
+                spans.record(i.len(), rest.len(), r.len(), name.len(), &value);
+                r
+            }
             // The caller checked that the first one starts a param.
             Err(nom::Err::Error(e)) if count == 0 => return fail(e.rest, ErrorKind::ExpectedParam),
             Err(nom::Err::Error(_)) => break,
@@ -453,7 +523,7 @@ fn param_list<'a>(i: &'a [u8], limits: &Limits) -> PResult<'a, Body<'a>> {
         }
     }
     let src = &i[..i.len() - end.len()];
-    Ok((rest, Body::Params(src, count)))
+    Ok((rest, Body::Params(src, count, spans)))
 }
 
 /// ```text

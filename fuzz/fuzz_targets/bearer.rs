@@ -9,8 +9,10 @@ use http_auth_headers::scheme::bearer::{
 use http_auth_headers::{Challenges, Credentials};
 use libfuzzer_sys::fuzz_target;
 
-fn text(v: Option<http_auth_headers::ParamValue<'_>>) -> Option<String> {
-    v.map(|v| v.to_str().expect("validated attributes are ASCII").into_owned())
+/// The unescaped text of a value; `Err` for a realm holding non-UTF-8
+/// obs-text (only the RFC 6750 attributes are restricted to ASCII).
+fn text(v: Option<http_auth_headers::ParamValue<'_>>) -> Result<Option<String>, ()> {
+    v.map(|v| v.to_str().map(|s| s.into_owned()).map_err(|_| ())).transpose()
 }
 
 fuzz_target!(|data: &[u8]| {
@@ -18,11 +20,11 @@ fuzz_target!(|data: &[u8]| {
         if let Ok(b) = BearerChallenge::try_from(&c) {
             assert!(c.is_scheme("Bearer"));
             assert!(b.realm() == c.param("realm"));
-            let realm = text(b.realm());
+            let Ok(realm) = text(b.realm()) else { continue };
             let scope = b.scope().map(|s| s.iter().map(|e| e.to_str().unwrap().into_owned()).collect::<Vec<_>>().join(" "));
             let error = b.error().map(|e| e.to_string());
-            let desc = text(b.error_description());
-            let uri = text(b.error_uri());
+            let desc = text(b.error_description()).expect("error_description is ASCII");
+            let uri = text(b.error_uri()).expect("error_uri is ASCII");
             let mut w = BearerChallenge::builder();
             if let Some(v) = &realm { w = w.realm(v); }
             if let Some(v) = &scope { w = w.scope(v); }
@@ -46,8 +48,7 @@ fuzz_target!(|data: &[u8]| {
     if let Ok(c) = Credentials::parse(data) {
         if let Ok(b) = BearerCredentials::try_from(&c) {
             assert_eq!(Some(b.token()), c.token68());
-            let debug = format!("{b:?}");
-            assert!(!debug.contains(b.token()) || b.token().len() < 4 || "<redacted>".contains(b.token()));
+            assert_eq!(format!("{b:?}"), "BearerCredentials { token: <redacted> }");
             let written = BearerCredentials::write(b.token()).expect("a parsed token writes");
             let again = Credentials::parse(&written).unwrap();
             assert_eq!(BearerCredentials::try_from(&again).unwrap().token(), b.token());

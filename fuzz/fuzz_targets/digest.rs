@@ -43,12 +43,10 @@ fuzz_target!(|data: &[u8]| {
             }
             let _ = d.username().to_str();
             check_nc(d.nc());
-            assert_eq!(d.qop().is_some(), d.cnonce().is_some() && d.nc().is_some());
-            let debug = format!("{d:?}");
-            let response = d.response().raw();
-            if response.len() >= 12 {
-                assert!(!debug.contains(std::str::from_utf8(response).unwrap_or("\u{0}")), "{debug}");
-            }
+            // qop requires cnonce and nc (RFC 7616 section 3.4); they may come without it.
+            assert!(d.qop().is_none() || (d.cnonce().is_some() && d.nc().is_some()));
+            // The response is a password equivalent: Debug shows a placeholder.
+            assert!(format!("{d:?}").contains(r#"response: "<redacted>""#));
         }
     }
     if let Ok(info) = AuthenticationInfo::parse(data) {

@@ -109,6 +109,11 @@ fn skip_empty() {
 
 fn body(i: &str, ctx: Context) -> Result<(&str, Body<'_>), (usize, ErrorKind)> {
     match item(i.as_bytes(), ctx, &LIMITS) {
+        // Spans are checked by the params iterator's tests.
+        Ok((rest, (_, Body::Params(src, n, _)))) => Ok((
+            &i[i.len() - rest.len()..],
+            Body::Params(src, n, Default::default()),
+        )),
         Ok((rest, (_, b))) => Ok((&i[i.len() - rest.len()..], b)),
         Err(nom::Err::Failure(e) | nom::Err::Error(e)) => Err((i.len() - e.rest.len(), e.kind)),
         Err(nom::Err::Incomplete(_)) => unreachable!(),
@@ -127,13 +132,19 @@ fn item_bodies() {
     );
     assert_eq!(
         body("Basic a=b, X", List),
-        Ok(("X", Body::Params(b"a=b", 1)))
+        Ok(("X", Body::Params(b"a=b", 1, Default::default())))
     );
     assert_eq!(
         body("Basic a=b, c = \"d\" ,, X y", List),
-        Ok(("X y", Body::Params(b"a=b, c = \"d\"", 2)))
+        Ok((
+            "X y",
+            Body::Params(b"a=b, c = \"d\"", 2, Default::default())
+        ))
     );
-    assert_eq!(body("Basic ,,a=b", List), Ok(("", Body::Params(b"a=b", 1))));
+    assert_eq!(
+        body("Basic ,,a=b", List),
+        Ok(("", Body::Params(b"a=b", 1, Default::default())))
+    );
     assert_eq!(body("Basic a= ", List), Ok(("", Body::Token68(b"a="))));
     assert_eq!(
         body("Basic\tx", List),
