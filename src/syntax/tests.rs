@@ -205,3 +205,19 @@ fn canonical_writer() {
     assert!(is_quotable(b"a \"\\\t\xff"));
     assert!(!is_quotable(b"a\r"));
 }
+
+#[test]
+fn qdtext_run_matches_the_table() {
+    // Every byte value at every position of a 20-byte run, against the
+    // byte-by-byte definition.
+    for b in 0..=255u8 {
+        for pos in 0..20 {
+            let mut v = [b'a'; 20];
+            v[pos] = b;
+            let want = v.iter().take_while(|&&c| is(c, QDTEXT)).count();
+            assert_eq!(qdtext_run(&v), want, "byte {b:#x} at {pos}");
+        }
+    }
+    assert_eq!(qdtext_run(b""), 0);
+    assert_eq!(qdtext_run("é\u{80}xyz\u{7ff}abc\"".as_bytes()), 12);
+}
