@@ -87,7 +87,6 @@ impl fmt::Display for Challenge<'_> {
 #[derive(Clone, Debug)]
 pub struct Challenges<'a, I = core::iter::Once<&'a [u8]>> {
     lines: FieldLines<'a, I>,
-    count: usize,
     options: ParseOptions,
 }
 
@@ -109,7 +108,6 @@ where
     pub fn from_lines<L: IntoIterator<IntoIter = I>>(lines: L) -> Self {
         Challenges {
             lines: FieldLines::new(lines.into_iter()),
-            count: 0,
             options: ParseOptions::new(),
         }
     }
@@ -129,25 +127,13 @@ where
     type Item = Result<Challenge<'a>, Error>;
 
     fn next(&mut self) -> Option<Self::Item> {
-        if !self.lines.next_element() {
-            return None;
-        }
-        if self.count >= self.options.max_challenges {
-            let err = Error::new(
-                ErrorKind::TooManyChallenges,
-                self.lines.offset(),
-                self.lines.rest.first().copied(),
-            );
-            return Some(Err(self.lines.fail(err)));
-        }
-        match syntax::item(self.lines.rest, Context::List, &self.options.limits()) {
-            Ok((rest, (scheme, body))) => {
-                self.lines.rest = rest;
-                self.count += 1;
-                Some(Ok(Challenge(Item::from_body(scheme, body))))
-            }
-            Err(e) => Some(Err(self.lines.fail_nom(e))),
-        }
+        let limits = self.options.limits();
+        let item = self.lines.next_with(
+            self.options.max_challenges,
+            ErrorKind::TooManyChallenges,
+            |i| syntax::item(i, Context::List, &limits),
+        )?;
+        Some(item.map(|(scheme, body)| Challenge(Item::from_body(scheme, body))))
     }
 }
 

@@ -38,7 +38,6 @@ use crate::syntax;
 #[derive(Clone, Debug)]
 pub struct InfoParams<'a, I = core::iter::Once<&'a [u8]>> {
     lines: FieldLines<'a, I>,
-    count: usize,
     options: ParseOptions,
 }
 
@@ -58,7 +57,6 @@ where
     pub fn from_lines<L: IntoIterator<IntoIter = I>>(lines: L) -> Self {
         InfoParams {
             lines: FieldLines::new(lines.into_iter()),
-            count: 0,
             options: ParseOptions::new(),
         }
     }
@@ -78,25 +76,13 @@ where
     type Item = Result<Param<'a>, Error>;
 
     fn next(&mut self) -> Option<Self::Item> {
-        if !self.lines.next_element() {
-            return None;
-        }
-        if self.count >= self.options.max_params {
-            let err = Error::new(
-                ErrorKind::TooManyParams,
-                self.lines.offset(),
-                self.lines.rest.first().copied(),
-            );
-            return Some(Err(self.lines.fail(err)));
-        }
-        match syntax::list_param(self.lines.rest, &self.options.limits()) {
-            Ok((rest, (name, value))) => {
-                self.lines.rest = rest;
-                self.count += 1;
-                Some(Ok(Param::new(name, value)))
-            }
-            Err(e) => Some(Err(self.lines.fail_nom(e))),
-        }
+        let limits = self.options.limits();
+        let param =
+            self.lines
+                .next_with(self.options.max_params, ErrorKind::TooManyParams, |i| {
+                    syntax::list_param(i, &limits)
+                })?;
+        Some(param.map(|(name, value)| Param::new(name, value)))
     }
 }
 

@@ -2,7 +2,7 @@
 
 use core::fmt;
 
-use crate::error::Error;
+use crate::error::{Error, ErrorKind};
 use crate::syntax;
 
 /// A cursor over the field lines of one list field: the current line, the
@@ -15,6 +15,8 @@ pub(crate) struct FieldLines<'a, I> {
     line_no: usize,
     started: bool,
     done: bool,
+    /// Elements yielded so far, across lines.
+    count: usize,
 }
 
 impl<'a, I, T> FieldLines<'a, I>
@@ -30,6 +32,7 @@ where
             line_no: 0,
             started: false,
             done: false,
+            count: 0,
         }
     }
 
@@ -52,6 +55,32 @@ where
             self.rest = syntax::skip_empty_elements(self.line);
         }
         true
+    }
+
+    /// Parses the next list element with `parse`, across lines: `None` at the
+    /// end of the field; an error (which ends the walk) when `parse` fails or
+    /// the element would be one more than `max`.
+    pub(crate) fn next_with<O>(
+        &mut self,
+        max: usize,
+        too_many: ErrorKind,
+        parse: impl FnOnce(&'a [u8]) -> syntax::PResult<'a, O>,
+    ) -> Option<Result<O, Error>> {
+        if !self.next_element() {
+            return None;
+        }
+        if self.count >= max {
+            let err = Error::new(too_many, self.offset(), self.rest.first().copied());
+            return Some(Err(self.fail(err)));
+        }
+        Some(match parse(self.rest) {
+            Ok((rest, out)) => {
+                self.rest = rest;
+                self.count += 1;
+                Ok(out)
+            }
+            Err(e) => Err(self.fail_nom(e)),
+        })
     }
 
     /// Ends the walk with `err`, located on the current line.
