@@ -273,6 +273,7 @@ pub struct Params<'a> {
 
 impl<'a> Params<'a> {
     /// Validated source (or empty) and its param count: parsed as iterated.
+    #[cfg_attr(not(feature = "alloc"), allow(dead_code))]
     pub(crate) fn new(src: &'a [u8], count: usize) -> Self {
         Self::with_spans(src, count, ParamSpans::default())
     }
