@@ -603,16 +603,24 @@ pub(crate) fn item<'a>(
         }
         Some(_) => {}
     }
-    // The common case first: `token BWS "=" BWS` and the start of a value is
-    // an auth-param (a token68 can never be followed by a value).
-    if starts_param_with_value(body_start) {
+    // The two readings never overlap (a token68 is never followed by a
+    // value), so the order only matters for speed: challenges mostly carry
+    // params, credentials mostly a token68.
+    let params_first = ctx == Context::List;
+    if params_first && starts_param_with_value(body_start) {
         return param_list(body_start, limits).map(|(r, b)| (r, (scheme, b)));
     }
-    let Ok((after, t68)) = token68_run(body_start) else {
+    let t68 = token68_run(body_start)
+        .ok()
+        .map(|(after, t)| (after, t, ows(after)));
+    let is_token68 = matches!(t68, Some((_, _, end)) if matches!(end.first(), None | Some(b',')));
+    if !is_token68 && !params_first && starts_param_with_value(body_start) {
+        return param_list(body_start, limits).map(|(r, b)| (r, (scheme, b)));
+    }
+    let Some((after, t68, end)) = t68 else {
         return fail(body_start, ErrorKind::ExpectedToken68OrParam);
     };
-    let end = ows(after);
-    if matches!(end.first(), None | Some(b',')) {
+    if is_token68 {
         if t68.len() > limits.max_value_len {
             return fail(body_start, ErrorKind::ValueTooLong);
         }

@@ -106,9 +106,51 @@ impl<'a> TryFrom<&Challenge<'a>> for BasicChallenge<'a> {
 /// `Debug` shows the user-id only.
 #[derive(Clone, PartialEq, Eq)]
 pub struct BasicCredentials {
-    user_pass: Vec<u8>,
+    user_pass: UserPass,
     colon: usize,
 }
+
+/// How many decoded bytes are kept inline, without a heap allocation.
+const INLINE_USER_PASS: usize = 72;
+
+/// The decoded user-pass: inline when short (the common case), else on the heap.
+#[derive(Clone)]
+enum UserPass {
+    Inline([u8; INLINE_USER_PASS], u8),
+    Heap(Vec<u8>),
+}
+
+impl UserPass {
+    fn decode(token68: &[u8]) -> Result<Self, SchemeError> {
+        // base64 needs room for whole 3-byte groups before it trims padding.
+        if token68.len() / 4 * 3 + 3 <= INLINE_USER_PASS {
+            let mut buf = [0; INLINE_USER_PASS];
+            let n = BASE64
+                .decode_slice(token68, &mut buf)
+                .map_err(|_| SchemeError::InvalidBase64)?;
+            return Ok(UserPass::Inline(buf, n as u8));
+        }
+        BASE64
+            .decode(token68)
+            .map(UserPass::Heap)
+            .map_err(|_| SchemeError::InvalidBase64)
+    }
+
+    fn as_slice(&self) -> &[u8] {
+        match self {
+            UserPass::Inline(buf, n) => &buf[..*n as usize],
+            UserPass::Heap(v) => v,
+        }
+    }
+}
+
+impl PartialEq for UserPass {
+    fn eq(&self, other: &Self) -> bool {
+        self.as_slice() == other.as_slice()
+    }
+}
+
+impl Eq for UserPass {}
 
 impl BasicCredentials {
     /// Decodes the token68 of Basic credentials: base64 (standard alphabet,
@@ -120,14 +162,13 @@ impl BasicCredentials {
     /// [`SchemeError::ControlCharacter`] for a control character in the
     /// user-id or password.
     pub fn decode(token68: &[u8]) -> Result<Self, SchemeError> {
-        let user_pass = BASE64
-            .decode(token68)
-            .map_err(|_| SchemeError::InvalidBase64)?;
-        let colon = user_pass
+        let user_pass = UserPass::decode(token68)?;
+        let bytes = user_pass.as_slice();
+        let colon = bytes
             .iter()
             .position(|&b| b == b':')
             .ok_or(SchemeError::MissingColon)?;
-        let (user, pass) = (&user_pass[..colon], &user_pass[colon + 1..]);
+        let (user, pass) = (&bytes[..colon], &bytes[colon + 1..]);
         if user.iter().any(u8::is_ascii_control) {
             return Err(SchemeError::ControlCharacter("user-id"));
         }
@@ -139,12 +180,12 @@ impl BasicCredentials {
 
     /// The user-id.
     pub fn user_id(&self) -> &[u8] {
-        &self.user_pass[..self.colon]
+        &self.user_pass.as_slice()[..self.colon]
     }
 
     /// The password: everything after the first `:`.
     pub fn password(&self) -> &[u8] {
-        &self.user_pass[self.colon + 1..]
+        &self.user_pass.as_slice()[self.colon + 1..]
     }
 
     /// The user-id as UTF-8, if it is.
@@ -315,6 +356,22 @@ mod tests {
             (c.user_id_str(), c.password_str()),
             (Some("Jäsøn"), Some("p:w d"))
         );
+    }
+
+    #[test]
+    fn long_user_pass_goes_to_the_heap_and_decodes_the_same() {
+        for len in [0, 40, 60, 69, 70, 71, 72, 200] {
+            let password = "p".repeat(len);
+            let v = BasicCredentials::encode("user", &password).unwrap();
+            let c = creds(&v).unwrap();
+            assert_eq!(
+                (c.user_id(), c.password()),
+                (&b"user"[..], password.as_bytes()),
+                "{len}"
+            );
+            let inline = matches!(c.user_pass, UserPass::Inline(..));
+            assert_eq!(inline, 5 + len <= INLINE_USER_PASS - 3, "{len}");
+        }
     }
 
     #[test]
