@@ -167,3 +167,15 @@ fn unescaping_allocates_only_when_there_are_escapes() {
     let (n, s) = allocations(|| realm.to_str().unwrap());
     assert_eq!((n, &*s), (0, "apps"));
 }
+
+#[test]
+fn decoding_short_basic_credentials_does_not_allocate() {
+    use http_auth_headers::scheme::basic::BasicCredentials;
+    let c = Credentials::parse("Basic QWxhZGRpbjpvcGVuIHNlc2FtZQ==").expect("valid input");
+    let (n, user) = allocations(|| {
+        let b = BasicCredentials::try_from(&c).expect("valid Basic");
+        black_box(b.password());
+        b.user_id().len()
+    });
+    assert_eq!((n, user), (0, 7));
+}
