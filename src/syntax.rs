@@ -737,23 +737,85 @@ fn write_quoted_content(f: &mut dyn fmt::Write, v: &RawValue<'_>) -> fmt::Result
         // neither '"' nor '\'.
         return write_bytes(f, v.raw);
     }
-    let mut rest = v.raw;
-    while let Some(pos) = rest.iter().position(|&b| b == b'\\') {
-        write_bytes(f, &rest[..pos])?;
-        match rest.get(pos + 1) {
-            Some(&c) if c == b'"' || c == b'\\' => {
-                f.write_char('\\')?;
-                f.write_char(char::from(c))?;
-                rest = rest.get(pos + 2..).unwrap_or_default();
-            }
-            // Drop the needless backslash and keep the escaped byte with what
-            // follows: it may start a multi-byte UTF-8 character, which
-            // `write_bytes` must see whole.
-            Some(_) => rest = rest.get(pos + 1..).unwrap_or_default(),
-            None => return f.write_str("\\\\"),
+    // Unescape, then escape only '"' and '\'. A quoted-pair may escape any
+    // byte of a multi-byte UTF-8 character, so the bytes go through one
+    // decoder that sees each character whole.
+    let mut out = Utf8Out::new(f);
+    for b in UnescapeIter::new(v.raw, true) {
+        if b == b'"' || b == b'\\' {
+            out.push(b'\\')?;
+        }
+        out.push(b)?;
+    }
+    out.finish()
+}
+
+/// Writes a stream of bytes as text without allocating, like
+/// [`write_bytes`] on their concatenation: a byte sequence that is not UTF-8
+/// becomes U+FFFD. A character split across pushes is kept whole.
+struct Utf8Out<'f> {
+    f: &'f mut dyn fmt::Write,
+    buf: [u8; 64],
+    len: usize,
+}
+
+impl<'f> Utf8Out<'f> {
+    fn new(f: &'f mut dyn fmt::Write) -> Self {
+        Utf8Out {
+            f,
+            buf: [0; 64],
+            len: 0,
         }
     }
-    write_bytes(f, rest)
+
+    fn push(&mut self, b: u8) -> fmt::Result {
+        if self.len == self.buf.len() {
+            self.flush(false)?;
+        }
+        if let Some(slot) = self.buf.get_mut(self.len) {
+            *slot = b;
+            self.len += 1;
+        }
+        Ok(())
+    }
+
+    /// Writes the buffer; unless `end`, keeps an incomplete character at its
+    /// end for the next bytes.
+    fn flush(&mut self, end: bool) -> fmt::Result {
+        let mut start = 0;
+        while start < self.len {
+            let rest = &self.buf[start..self.len];
+            match core::str::from_utf8(rest) {
+                Ok(s) => {
+                    self.f.write_str(s)?;
+                    start = self.len;
+                }
+                Err(e) => {
+                    let (valid, after) = rest.split_at(e.valid_up_to());
+                    self.f
+                        .write_str(core::str::from_utf8(valid).unwrap_or_default())?;
+                    match e.error_len() {
+                        None if !end => {
+                            let carry = after.len();
+                            self.buf.copy_within(self.len - carry..self.len, 0);
+                            self.len = carry;
+                            return Ok(());
+                        }
+                        n => {
+                            self.f.write_char(char::REPLACEMENT_CHARACTER)?;
+                            start += valid.len() + n.unwrap_or(after.len());
+                        }
+                    }
+                }
+            }
+        }
+        self.len = 0;
+        Ok(())
+    }
+
+    fn finish(mut self) -> fmt::Result {
+        self.flush(true)
+    }
 }
 
 /// Writes arbitrary text as the content of a quoted-string, escaping `"` and

@@ -42,3 +42,38 @@ fn escaped_multibyte_character_round_trips() {
     let info = AuthenticationInfo::parse("rspauth=\"\\ä\\b\"").unwrap();
     assert_eq!(info.to_string(), "rspauth=\"äb\"");
 }
+
+/// roundtrip, crash-bb871932: a quoted-pair escaping a continuation byte of
+/// a UTF-8 character (`"\\clx" 0xC3 "\\" 0xA4 "m="`, so `clxäm=` unescaped),
+/// here as Authentication-Info. The first fix still wrote the pieces between
+/// backslashes separately, cutting `ä` in two. `Display` now decodes the
+/// unescaped bytes as one stream (`syntax::Utf8Out`).
+#[test]
+fn escaped_continuation_byte_round_trips() {
+    let input = b"Bbasicearm=\"\\clx\xc3\\\xa4m=\"";
+    let info = AuthenticationInfo::parse(input).unwrap();
+    let v = info.param("bbasicearm").unwrap();
+    assert_eq!(v.to_str().unwrap(), "clx\u{e4}m=");
+    let text = info.to_string();
+    assert_eq!(text, "Bbasicearm=\"clx\u{e4}m=\"");
+    let again = AuthenticationInfo::parse(&text).unwrap();
+    assert_eq!(again, info);
+    assert_eq!(again.to_string(), text);
+
+    // Every byte of a 4-byte character escaped, next to escaped quotes, and
+    // longer than the writer's 64-byte buffer.
+    let long = format!("X a=\"{}\\\u{1F600}\\\"\"", "y".repeat(62));
+    let mut bytes = Vec::new();
+    for (i, b) in long.bytes().enumerate() {
+        // Escape the continuation bytes of the emoji too.
+        if i > 0 && (0x80..0xC0).contains(&b) {
+            bytes.push(b'\\');
+        }
+        bytes.push(b);
+    }
+    let text = challenges_round_trip(&bytes);
+    assert_eq!(text, format!("X a=\"{}\u{1F600}\\\"\"", "y".repeat(62)));
+    // Bytes that are not UTF-8 still become U+FFFD, once per bad sequence.
+    let lossy = Credentials::parse(b"X a=\"\\\xff\\\xc3\"").unwrap();
+    assert_eq!(lossy.to_string(), "X a=\"\u{fffd}\u{fffd}\"");
+}
