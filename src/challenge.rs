@@ -133,7 +133,8 @@ where
             ErrorKind::TooManyChallenges,
             |i| syntax::item(i, Context::List, &limits),
         )?;
-        Some(item.map(|(scheme, body)| Challenge(Item::from_body(scheme, body))))
+        let line = self.lines.text;
+        Some(item.map(|(scheme, body)| Challenge(Item::from_body(&line, scheme, body))))
     }
 }
 

@@ -82,7 +82,8 @@ where
                 .next_with(self.options.max_params, ErrorKind::TooManyParams, |i| {
                     syntax::list_param(i, &limits)
                 })?;
-        Some(param.map(|(name, value)| Param::new(name, value)))
+        let line = self.lines.text;
+        Some(param.map(|(name, value)| Param::new(line.token(name), value)))
     }
 }
 
