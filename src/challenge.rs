@@ -133,8 +133,7 @@ where
             ErrorKind::TooManyChallenges,
             |i| syntax::item(i, Context::List, &limits),
         )?;
-        let line = self.lines.text;
-        Some(item.map(|(scheme, body)| Challenge(Item::from_body(&line, scheme, body))))
+        Some(item.map(|(scheme, body)| Challenge(Item::from_body(scheme, body))))
     }
 }
 

@@ -5,7 +5,6 @@ use core::fmt;
 use crate::error::{Error, ErrorKind};
 use crate::item::{debug_item, item_accessors, Item, Role};
 use crate::options::ParseOptions;
-use crate::param::LineText;
 use crate::syntax::{self, Context};
 
 /// The credentials of an `Authorization` or `Proxy-Authorization` field,
@@ -69,11 +68,7 @@ impl<'a> Credentials<'a> {
                 line.len() - r.len(),
                 r.first().copied(),
             )),
-            Ok((_, (scheme, body))) => Ok(Credentials(Item::from_body(
-                &LineText::new(line),
-                scheme,
-                body,
-            ))),
+            Ok((_, (scheme, body))) => Ok(Credentials(Item::from_body(scheme, body))),
             Err(e) => Err(syntax::to_error(line, e)),
         }
     }

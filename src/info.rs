@@ -82,8 +82,7 @@ where
                 .next_with(self.options.max_params, ErrorKind::TooManyParams, |i| {
                     syntax::list_param(i, &limits)
                 })?;
-        let line = self.lines.text;
-        Some(param.map(|(name, value)| Param::new(line.token(name), value)))
+        Some(param.map(|(name, value)| Param::new(name, value)))
     }
 }
 

@@ -3,7 +3,7 @@
 
 use core::fmt;
 
-use crate::param::{LineText, Params};
+use crate::param::{ascii_str, Params};
 use crate::syntax::Body;
 
 /// Which field an item belongs to; it selects the quoting rules of the writer.
@@ -16,21 +16,17 @@ pub(crate) enum Role {
 /// The parsed parts of a challenge or credentials.
 #[derive(Clone)]
 pub(crate) struct Item<'a> {
-    pub(crate) scheme: &'a str,
-    pub(crate) token68: Option<&'a str>,
+    pub(crate) scheme: &'a [u8],
+    pub(crate) token68: Option<&'a [u8]>,
     pub(crate) params: Params<'a>,
 }
 
 impl<'a> Item<'a> {
-    /// The item of `scheme` and `body`, slices of `line`.
-    pub(crate) fn from_body(line: &LineText<'a>, scheme: &'a [u8], body: Body<'a>) -> Self {
-        let scheme = line.token(scheme);
+    pub(crate) fn from_body(scheme: &'a [u8], body: Body<'a>) -> Self {
         let (token68, params) = match body {
             Body::Empty => (None, Params::empty()),
-            Body::Token68(t) => (Some(line.token(t)), Params::empty()),
-            Body::Params(src, n, spans) => {
-                (None, Params::with_spans(src, line.text_of(src), n, spans))
-            }
+            Body::Token68(t) => (Some(t), Params::empty()),
+            Body::Params(src, n, spans) => (None, Params::with_spans(src, n, spans)),
         };
         Item {
             scheme,
@@ -40,11 +36,11 @@ impl<'a> Item<'a> {
     }
 
     pub(crate) fn scheme(&self) -> &'a str {
-        self.scheme
+        ascii_str(self.scheme)
     }
 
     pub(crate) fn token68(&self) -> Option<&'a str> {
-        self.token68
+        self.token68.map(ascii_str)
     }
 
     pub(crate) fn fmt_role(&self, f: &mut dyn fmt::Write, role: Role) -> fmt::Result {
@@ -55,10 +51,7 @@ impl<'a> Item<'a> {
         }
         for (i, p) in self.params.clone().enumerate() {
             f.write_str(if i == 0 { " " } else { ", " })?;
-            p.fmt_canonical(
-                f,
-                must_quote(role, self.scheme.as_bytes(), p.name().as_bytes()),
-            )?;
+            p.fmt_canonical(f, must_quote(role, self.scheme, p.name().as_bytes()))?;
         }
         Ok(())
     }
@@ -117,7 +110,7 @@ macro_rules! item_accessors {
         /// Whether the auth-scheme is `scheme`, ignoring ASCII case
         /// (RFC 9110 section 11.1).
         pub fn is_scheme(&self, scheme: &str) -> bool {
-            self.0.scheme.eq_ignore_ascii_case(scheme)
+            self.0.scheme.eq_ignore_ascii_case(scheme.as_bytes())
         }
 
         #[doc = concat!("The token68 of the ", $what, ", if it has one instead of params.")]

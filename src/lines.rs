@@ -3,7 +3,6 @@
 use core::fmt;
 
 use crate::error::{Error, ErrorKind};
-use crate::param::LineText;
 use crate::syntax;
 
 /// A cursor over the field lines of one list field: the current line, the
@@ -12,8 +11,6 @@ use crate::syntax;
 pub(crate) struct FieldLines<'a, I> {
     lines: I,
     pub(crate) line: &'a [u8],
-    /// The current line's text, when it is UTF-8.
-    pub(crate) text: LineText<'a>,
     pub(crate) rest: &'a [u8],
     line_no: usize,
     started: bool,
@@ -31,7 +28,6 @@ where
         FieldLines {
             lines,
             line: &[],
-            text: LineText::default(),
             rest: &[],
             line_no: 0,
             started: false,
@@ -56,7 +52,6 @@ where
             }
             self.started = true;
             self.line = line.as_ref();
-            self.text = LineText::new(self.line);
             self.rest = syntax::skip_empty_elements(self.line);
         }
         true

@@ -188,12 +188,12 @@ impl FusedIterator for Unescaped<'_> {}
 /// Names are compared ASCII case-insensitively (RFC 9110 section 11.2).
 #[derive(Clone, Copy)]
 pub struct Param<'a> {
-    name: &'a str,
+    name: &'a [u8],
     value: ParamValue<'a>,
 }
 
 impl<'a> Param<'a> {
-    pub(crate) fn new(name: &'a str, value: RawValue<'a>) -> Self {
+    pub(crate) fn new(name: &'a [u8], value: RawValue<'a>) -> Self {
         Param {
             name,
             value: ParamValue::from_raw(value),
@@ -202,12 +202,12 @@ impl<'a> Param<'a> {
 
     /// The name as written (a token, so always ASCII).
     pub fn name(&self) -> &'a str {
-        self.name
+        ascii_str(self.name)
     }
 
     /// Whether the name is `name`, ignoring ASCII case.
     pub fn is(&self, name: &str) -> bool {
-        self.name.eq_ignore_ascii_case(name)
+        self.name.eq_ignore_ascii_case(name.as_bytes())
     }
 
     /// The value.
@@ -227,39 +227,6 @@ impl<'a> Param<'a> {
 /// Token bytes as `&str`. Tokens are ASCII, so this never loses anything.
 pub(crate) fn ascii_str(b: &[u8]) -> &str {
     core::str::from_utf8(b).unwrap_or_default()
-}
-
-/// A field line and, when it is UTF-8, its text: checked once per line (the
-/// standard library's ASCII fast path), so that the tokens found in it are
-/// sliced from the text instead of validated one by one.
-#[derive(Clone, Copy, Debug, Default)]
-pub(crate) struct LineText<'a> {
-    bytes: &'a [u8],
-    text: Option<&'a str>,
-}
-
-impl<'a> LineText<'a> {
-    pub(crate) fn new(bytes: &'a [u8]) -> Self {
-        LineText {
-            bytes,
-            text: core::str::from_utf8(bytes).ok(),
-        }
-    }
-
-    /// The text of `part`, a slice of this line, if the line is UTF-8 and
-    /// `part` starts and ends on character boundaries.
-    pub(crate) fn text_of(&self, part: &'a [u8]) -> Option<&'a str> {
-        let text = self.text?;
-        let start = (part.as_ptr() as usize).wrapping_sub(self.bytes.as_ptr() as usize);
-        let text = text.get(start..start.checked_add(part.len())?)?;
-        debug_assert_eq!(text.as_bytes(), part);
-        Some(text)
-    }
-
-    /// `token`, a slice of this line made of ASCII bytes, as `&str`.
-    pub(crate) fn token(&self, token: &'a [u8]) -> &'a str {
-        self.text_of(token).unwrap_or_else(|| ascii_str(token))
-    }
 }
 
 impl PartialEq for Param<'_> {
@@ -295,8 +262,6 @@ impl fmt::Display for Param<'_> {
 pub struct Params<'a> {
     /// The validated source, from its first param.
     src: &'a [u8],
-    /// The source as text, when its line is UTF-8: names are sliced from it.
-    src_text: Option<&'a str>,
     /// What is left to parse past the recorded spans.
     rest: &'a [u8],
     remaining: usize,
@@ -310,19 +275,13 @@ impl<'a> Params<'a> {
     /// Validated source (or empty) and its param count: parsed as iterated.
     #[cfg_attr(not(feature = "alloc"), allow(dead_code))]
     pub(crate) fn new(src: &'a [u8], count: usize) -> Self {
-        Self::with_spans(src, None, count, ParamSpans::default())
+        Self::with_spans(src, count, ParamSpans::default())
     }
 
     /// Validated source, its param count and the spans of its first params.
-    pub(crate) fn with_spans(
-        src: &'a [u8],
-        src_text: Option<&'a str>,
-        count: usize,
-        spans: ParamSpans,
-    ) -> Self {
+    pub(crate) fn with_spans(src: &'a [u8], count: usize, spans: ParamSpans) -> Self {
         Params {
             src,
-            src_text,
             rest: src.get(spans.resume as usize..).unwrap_or_default(),
             remaining: count,
             spans,
@@ -333,7 +292,6 @@ impl<'a> Params<'a> {
     pub(crate) const fn empty() -> Self {
         Params {
             src: &[],
-            src_text: None,
             rest: &[],
             remaining: 0,
             spans: ParamSpans {
@@ -357,15 +315,10 @@ impl<'a> Params<'a> {
     fn next_recorded(&mut self) -> Option<Option<Param<'a>>> {
         let span = *self.spans.spans[..self.spans.len as usize].get(self.next_span as usize)?;
         self.next_span += 1;
-        let range = |at: u16, len: u16| at as usize..at as usize + len as usize;
-        let name_range = range(span.name, span.name_len);
-        // Names are ASCII: from the line's text when it is UTF-8, else checked.
-        let name = match self.src_text {
-            Some(text) => text.get(name_range),
-            None => self.src.get(name_range).map(ascii_str),
-        };
+        let slice = |at: u16, len: u16| self.src.get(at as usize..at as usize + len as usize);
         Some(
-            name.zip(self.src.get(range(span.value, span.value_len)))
+            slice(span.name, span.name_len)
+                .zip(slice(span.value, span.value_len))
                 .map(|(name, raw)| {
                     Param::new(
                         name,
@@ -412,7 +365,7 @@ impl<'a> Iterator for Params<'a> {
             Ok((rest, (name, value))) => {
                 self.rest = rest;
                 self.remaining -= 1;
-                Some(Param::new(ascii_str(name), value))
+                Some(Param::new(name, value))
             }
             // The source was validated; this cannot happen, but stop cleanly.
             Err(_) => {
