@@ -162,3 +162,24 @@ where
 pub fn parse_challenges<T: AsRef<[u8]> + ?Sized>(input: &T) -> Result<Vec<Challenge<'_>>, Error> {
     Challenges::new(input).collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The types cross threads, and a challenge stays small enough to move
+    /// out of the iterator cheaply (it carries the offsets of its first
+    /// params so that iterating them needs no second parse).
+    #[test]
+    fn size_and_send() {
+        fn assert_send_sync<T: Send + Sync>() {}
+        assert_send_sync::<Challenge<'_>>();
+        assert_send_sync::<Challenges<'_>>();
+        assert_send_sync::<crate::Credentials<'_>>();
+        assert!(
+            core::mem::size_of::<Challenge<'_>>() <= 192,
+            "{}",
+            core::mem::size_of::<Challenge<'_>>()
+        );
+    }
+}
