@@ -45,7 +45,7 @@ fn shapes(size: usize) -> [(&'static str, String); 4] {
 /// Parses the whole field and reads every unescaped value byte.
 fn parse_all(input: &str) -> usize {
     let mut n = 0;
-    for c in Challenges::new(input) {
+    for c in Challenges::parse(input) {
         let c = c.expect("bench inputs are valid");
         n += 1;
         for p in c.params() {

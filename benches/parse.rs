@@ -25,7 +25,7 @@ use headers::authorization::{Basic, Bearer};
 use headers::{Authorization, Header};
 use http::HeaderValue;
 use http_auth_headers::scheme::basic::BasicCredentials;
-use http_auth_headers::{parse_challenges, Challenges, Credentials};
+use http_auth_headers::{Challenges, Credentials};
 
 const BASIC: &str = r#"Basic realm="WallyWorld", charset="UTF-8""#;
 const BEARER: &str = r#"Bearer realm="example", error="invalid_token", error_description="The access token expired""#;
@@ -67,7 +67,7 @@ type Counts = (usize, usize);
 /// This crate, lazily: iterate the challenges and their params.
 fn ours_iter(input: &str) -> Counts {
     let (mut c, mut p) = (0, 0);
-    for ch in Challenges::new(input) {
+    for ch in Challenges::parse(input) {
         let ch = ch.expect("valid input");
         black_box(ch.scheme());
         black_box(ch.token68());
@@ -83,7 +83,9 @@ fn ours_iter(input: &str) -> Counts {
 
 /// This crate, collecting the challenges into a `Vec` first.
 fn ours_vec(input: &str) -> Counts {
-    let all = parse_challenges(input).expect("valid input");
+    let all = Challenges::parse(input)
+        .collect::<Result<Vec<_>, _>>()
+        .expect("valid input");
     let mut p = 0;
     for ch in &all {
         black_box(ch.scheme());

@@ -118,8 +118,7 @@ fn main() -> ExitCode {
 fn run(field: Field, lines: &[&[u8]], mode: Mode) -> Result<String, Error> {
     Ok(match field {
         Field::Challenges(name) => {
-            let challenges =
-                Challenges::from_lines(lines.iter().copied()).collect::<Result<Vec<_>, _>>()?;
+            let challenges = Challenges::parse_lines(&lines).collect::<Result<Vec<_>, _>>()?;
             match mode {
                 Mode::Json => json!({
                     "ok": true,
@@ -135,7 +134,7 @@ fn run(field: Field, lines: &[&[u8]], mode: Mode) -> Result<String, Error> {
             }
         }
         Field::Credentials(name) => {
-            let c = Credentials::parse_lines(lines.iter().copied())?;
+            let c = Credentials::parse_lines(&lines)?;
             match mode {
                 Mode::Json => {
                     let mut obj = json!({
@@ -143,7 +142,7 @@ fn run(field: Field, lines: &[&[u8]], mode: Mode) -> Result<String, Error> {
                         "credentials": {
                             "scheme": c.scheme(),
                             "token68": c.token68(),
-                            "params": params_json(c.params()),
+                            "params": params_json(c.params().iter()),
                         },
                     });
                     if let Some(basic) = basic(&c) {
@@ -159,7 +158,7 @@ fn run(field: Field, lines: &[&[u8]], mode: Mode) -> Result<String, Error> {
             }
         }
         Field::Info(name) => {
-            let info = AuthenticationInfo::parse_lines(lines.iter().copied())?;
+            let info = AuthenticationInfo::parse_lines(&lines)?;
             match mode {
                 Mode::Json => {
                     json!({"ok": true, "params": params_json(info.params().iter().copied())})
@@ -205,7 +204,7 @@ fn challenge_json(c: &Challenge<'_>) -> Value {
     json!({
         "scheme": c.scheme(),
         "token68": c.token68(),
-        "params": params_json(c.params()),
+        "params": params_json(c.params().iter()),
     })
 }
 

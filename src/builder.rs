@@ -56,8 +56,8 @@ pub enum BuildError {
 ///     .param("title", "Login to \"apps\"")?
 ///     .finish();
 /// assert_eq!(value, r#"Newauth realm="apps", type=1, title="Login to \"apps\"""#);
-/// let parsed = Challenges::new(&value).next().unwrap()?;
-/// assert_eq!(parsed.param("title").unwrap().to_str()?, "Login to \"apps\"");
+/// let parsed = Challenges::parse(&value).next().unwrap()?;
+/// assert_eq!(parsed.param("title").unwrap().unescaped_str()?, "Login to \"apps\"");
 ///
 /// assert_eq!(AuthBuilder::challenge("New auth").unwrap_err(), BuildError::InvalidScheme);
 /// let bad = AuthBuilder::credentials("X")?.param("a", "line\r\nbreak");
@@ -179,7 +179,9 @@ impl AuthBuilder {
     fn has_param(&self, name: &str) -> bool {
         let written = &self.buf[self.scheme_len..];
         // Written params are validated, so the generic iterator reads them back.
-        crate::param::Params::new(written.as_bytes(), self.params).any(|p| p.is(name))
+        crate::param::Params::new(written.as_bytes(), None, self.params)
+            .iter()
+            .any(|p| p.is(name))
     }
 
     /// The field value written so far.
@@ -262,8 +264,8 @@ mod tests {
             .unwrap()
             .finish();
         assert_eq!(v, r#"Bearer error="invalid_token", x="a,b", y="", z="é\\""#);
-        let c = Challenges::new(&v).next().unwrap().unwrap();
-        assert_eq!(c.param("z").unwrap().to_str().unwrap(), "é\\");
+        let c = Challenges::parse(&v).next().unwrap().unwrap();
+        assert_eq!(c.param("z").unwrap().unescaped_str().unwrap(), "é\\");
         assert_eq!(c.params().len(), 4);
     }
 }

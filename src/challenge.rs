@@ -7,28 +7,29 @@ use core::iter::FusedIterator;
 
 use crate::error::{Error, ErrorKind};
 use crate::item::{debug_item, item_accessors, Item, Role};
-use crate::lines::FieldLines;
+use crate::lines::{Continuation, FieldLines, Source, Walker};
 use crate::options::ParseOptions;
 use crate::syntax::{self, Context};
 
 /// One challenge of a `WWW-Authenticate` or `Proxy-Authenticate` field,
-/// borrowed from the parsed input.
+/// borrowed from the parsed input (or owned, after
+/// [`into_owned`](Self::into_owned)).
 ///
 /// ```text
 /// challenge = auth-scheme [ 1*SP ( token68 / #auth-param ) ]
 /// ```
 /// (RFC 9110 section 11.3)
 ///
-/// Equality is semantic: schemes and param names compare ASCII
+/// Equality (and `Hash`) is semantic: schemes and param names compare ASCII
 /// case-insensitively and param values by their unescaped bytes, so a
-/// challenge equals the parse of its own [`Display`](fmt::Display) output.
+/// challenge equals the parse of its own canonical form.
 ///
 /// # Examples
 ///
 /// ```
 /// use http_auth_headers::Challenges;
 ///
-/// let mut it = Challenges::new("Negotiate, Basic realm=\"simple\"");
+/// let mut it = Challenges::parse("Negotiate, Basic realm=\"simple\"");
 /// let negotiate = it.next().unwrap()?;
 /// assert!(negotiate.is_scheme("negotiate"));
 /// assert_eq!(negotiate.params().len(), 0);
@@ -38,11 +39,38 @@ use crate::syntax::{self, Context};
 /// assert!(it.next().is_none());
 /// # Ok::<(), http_auth_headers::Error>(())
 /// ```
-#[derive(Clone, PartialEq)]
+#[derive(Clone, PartialEq, Eq, Hash)]
 pub struct Challenge<'a>(pub(crate) Item<'a>);
 
 impl<'a> Challenge<'a> {
-    item_accessors!("challenge");
+    item_accessors!(
+        Challenge,
+        "challenge",
+        "use http_auth_headers::Challenges;\n\nlet item = Challenges::parse(r#\"Digest realm=\"r\", nonce=\"abc\"\"#).next().unwrap()?;",
+        "use http_auth_headers::{Challenge, Challenges};\n\n// A client keeps the challenge for its next requests.\nlet kept: Challenge<'static> = {\n    let received = String::from(r#\"Digest realm=\"r\", nonce=\"abc\"\"#);\n    Challenges::parse(&received).next().unwrap()?.into_owned()\n};\nassert_eq!(kept.param(\"nonce\").unwrap(), \"abc\");"
+    );
+
+    /// The canonical form (as `Display` writes it), byte for byte: `obs-text`
+    /// in quoted values is kept as it is, where `Display` can only write
+    /// text and puts U+FFFD for bytes that are not UTF-8. Parsing the result
+    /// gives a challenge equal to this one.
+    ///
+    /// ```
+    /// use http_auth_headers::Challenges;
+    ///
+    /// let input = b"Basic  realm = \"caf\xe9\"";
+    /// let c = Challenges::parse(&input[..]).next().unwrap()?;
+    /// assert_eq!(c.to_bytes(), b"Basic realm=\"caf\xe9\"");
+    /// assert_eq!(c.to_string(), "Basic realm=\"caf\u{FFFD}\"");
+    /// let again = Challenges::parse(&c.to_bytes()).next().unwrap()?.into_owned();
+    /// assert_eq!(again, c);
+    /// # Ok::<(), http_auth_headers::Error>(())
+    /// ```
+    #[cfg(feature = "alloc")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "alloc")))]
+    pub fn to_bytes(&self) -> Vec<u8> {
+        self.0.to_bytes(Role::Challenge)
+    }
 }
 
 impl fmt::Debug for Challenge<'_> {
@@ -54,13 +82,15 @@ impl fmt::Debug for Challenge<'_> {
 /// Writes the challenge in canonical form: the scheme, one SP, then the
 /// token68 or the params joined by `", "`. A value is written as a token where
 /// the grammar allows it and as a quoted-string otherwise, except that the
-/// params whose specification requires the quoted form from senders are always
-/// quoted: `realm` (RFC 9110 section 11.5), Digest's `domain`, `nonce`,
-/// `opaque` and `qop` (RFC 7616 section 3.3), and Bearer's and DPoP's `scope`,
-/// `error`, `error_description`, `error_uri` and `algs`.
+/// params whose specification requires the quoted form from senders are
+/// always quoted (the rules of each scheme in [`scheme`](crate::scheme)).
+///
+/// `Display` writes text: a quoted value holding `obs-text` that is not
+/// UTF-8 is written with U+FFFD in its place. That is the only difference
+/// from [`to_bytes`](Challenge::to_bytes).
 impl fmt::Display for Challenge<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.0.fmt_role(f, Role::Challenge)
+        self.0.fmt_text(f, Role::Challenge)
     }
 }
 
@@ -70,106 +100,149 @@ impl fmt::Display for Challenge<'_> {
 /// It yields one `Result` per challenge, stops after the first error, and
 /// never allocates. Empty list elements and the whitespace around them are
 /// skipped (RFC 9110 section 5.6.1.2), so `""` and `" , "` hold no challenge.
+/// Several field lines are one list, exactly as if joined with `", "`: a
+/// line may go on with the params of the previous line's challenge.
 ///
 /// # Examples
 ///
 /// ```
 /// use http_auth_headers::Challenges;
 ///
-/// // Two field lines of one field combine as one list (RFC 9110 section 5.3).
 /// let lines = ["Digest realm=\"x\", nonce=\"abc\"", "Basic realm=\"x\""];
-/// let schemes: Vec<&str> = Challenges::from_lines(lines)
-///     .map(|c| c.map(|c| c.scheme()))
+/// let schemes: Vec<String> = Challenges::parse_lines(&lines)
+///     .map(|c| c.map(|c| c.scheme().to_owned()))
 ///     .collect::<Result<_, _>>()?;
 /// assert_eq!(schemes, ["Digest", "Basic"]);
 /// # Ok::<(), http_auth_headers::Error>(())
 /// ```
 #[derive(Clone, Debug)]
-pub struct Challenges<'a, I = core::iter::Once<&'a [u8]>> {
-    lines: FieldLines<'a, I>,
+pub struct Challenges<'a> {
+    walk: Walker<'a>,
     options: ParseOptions,
 }
 
 impl<'a> Challenges<'a> {
-    /// Parses the value of one field line. `input` may be a `&str`, a `&[u8]`
+    /// Parses the value of one field line. `value` may be a `&str`, a `&[u8]`
     /// or anything else that is `AsRef<[u8]>`, such as `http::HeaderValue`.
-    pub fn new<T: AsRef<[u8]> + ?Sized>(input: &'a T) -> Self {
-        Challenges::from_lines(core::iter::once(input.as_ref()))
+    ///
+    /// ```
+    /// use http_auth_headers::Challenges;
+    ///
+    /// assert_eq!(Challenges::parse("Basic realm=\"a\", Bearer").count(), 2);
+    /// ```
+    pub fn parse<T: AsRef<[u8]> + ?Sized>(value: &'a T) -> Self {
+        ParseOptions::new().parse::<Self>(value)
     }
-}
 
-impl<'a, I, T> Challenges<'a, I>
-where
-    I: Iterator<Item = &'a T>,
-    T: AsRef<[u8]> + ?Sized + 'a,
-{
-    /// Parses the values of several field lines of one field as one list, in
-    /// order. Errors report the index of their line ([`Error::line`]).
-    pub fn from_lines<L: IntoIterator<IntoIter = I>>(lines: L) -> Self {
+    /// Parses the field lines of one field as one list (RFC 9110 section
+    /// 5.3). Errors tell their line ([`Error::line`]).
+    ///
+    /// ```
+    /// use http_auth_headers::Challenges;
+    ///
+    /// let lines = ["Basic realm=\"a\"", "charset=UTF-8, Bearer"];
+    /// let all: Vec<_> = Challenges::parse_lines(&lines).collect::<Result<_, _>>()?;
+    /// assert_eq!(all.len(), 2);
+    /// assert_eq!(all[0].params().len(), 2);
+    /// # Ok::<(), http_auth_headers::Error>(())
+    /// ```
+    pub fn parse_lines<L: FieldLines + Sync>(lines: &'a L) -> Self {
+        ParseOptions::new().parse_lines::<Self>(lines)
+    }
+
+    pub(crate) fn from_source(src: Source<'a>, options: ParseOptions) -> Self {
         Challenges {
-            lines: FieldLines::new(lines.into_iter()),
-            options: ParseOptions::new(),
+            walk: Walker::new(src),
+            options,
         }
     }
 
-    /// Applies limits (and, later, other options) to this parse.
-    pub fn with_options(mut self, options: ParseOptions) -> Self {
-        self.options = options;
-        self
+    /// The params of an open challenge that go on in the next field lines:
+    /// walks those lines (empty ones skipped), validates their params, and
+    /// returns the total count and where they start. Stops before a line
+    /// whose first element is not a param (the next challenge).
+    #[inline]
+    fn continue_params(
+        &mut self,
+        mut count: usize,
+    ) -> Result<(usize, Option<Continuation<'a>>), Error> {
+        let Source::Lines(lines) = self.walk.src else {
+            return Ok((count, None));
+        };
+        let limits = self.options.limits();
+        let mut more = None;
+        while let Some(line) = lines.line(self.walk.next_line) {
+            let index = self.walk.next_line;
+            let rest = syntax::skip_empty_elements(line);
+            if !rest.is_empty() && !syntax::starts_param(rest) {
+                break;
+            }
+            self.walk.enter(index, line, rest);
+            if rest.is_empty() {
+                continue;
+            }
+            if more.is_none() {
+                let next = u32::try_from(index).map_err(|_| {
+                    self.walk.fail(Error::new(
+                        ErrorKind::TooManyParams,
+                        0,
+                        rest.first().copied(),
+                    ))
+                })?;
+                more = Some(Continuation { lines, next });
+            }
+            let (after, run) =
+                syntax::param_run(rest, &limits, count).map_err(|e| self.walk.fail_nom(e))?;
+            self.walk.rest = after;
+            count += run.count;
+            if !run.open {
+                break;
+            }
+        }
+        Ok((count, more))
     }
 }
 
-impl<'a, I, T> Iterator for Challenges<'a, I>
-where
-    I: Iterator<Item = &'a T>,
-    T: AsRef<[u8]> + ?Sized + 'a,
-{
+impl<'a> Iterator for Challenges<'a> {
     type Item = Result<Challenge<'a>, Error>;
 
+    #[inline]
     fn next(&mut self) -> Option<Self::Item> {
         let limits = self.options.limits();
-        let item = self.lines.next_with(
+        let mut start: &'a [u8] = &[];
+        let parsed = self.walk.next_with(
             self.options.max_challenges,
             ErrorKind::TooManyChallenges,
-            |i| syntax::item(i, Context::List, &limits),
+            |i| {
+                start = i;
+                syntax::item(i, Context::List, &limits)
+            },
         )?;
-        Some(item.map(|(scheme, body)| Challenge(Item::from_body(scheme, body))))
+        let result = parsed.and_then(|parsed| {
+            let mut count = match parsed.body {
+                syntax::Body::Params(_, n) => n,
+                _ => 0,
+            };
+            let mut more = None;
+            if parsed.open && self.walk.rest.is_empty() {
+                (count, more) = self.continue_params(count)?;
+            }
+            Item::new(start, &parsed, count, more)
+                .map(Challenge)
+                .ok_or_else(|| self.walk.fail(Error::new(ErrorKind::ValueTooLong, 0, None)))
+        });
+        Some(result)
     }
 }
 
-impl<'a, I, T> FusedIterator for Challenges<'a, I>
-where
-    I: Iterator<Item = &'a T>,
-    T: AsRef<[u8]> + ?Sized + 'a,
-{
-}
-
-/// Parses one `WWW-Authenticate` or `Proxy-Authenticate` field value into a
-/// `Vec`: shorthand for `Challenges::new(input).collect()`.
-///
-/// ```
-/// let challenges = http_auth_headers::parse_challenges("Bearer, DPoP algs=\"ES256 PS256\"")?;
-/// assert_eq!(challenges.len(), 2);
-/// assert_eq!(challenges[1].param("algs").unwrap(), "ES256 PS256");
-/// # Ok::<(), http_auth_headers::Error>(())
-/// ```
-///
-/// # Errors
-///
-/// The first syntax error in the value.
-#[cfg(feature = "alloc")]
-#[cfg_attr(docsrs, doc(cfg(feature = "alloc")))]
-pub fn parse_challenges<T: AsRef<[u8]> + ?Sized>(input: &T) -> Result<Vec<Challenge<'_>>, Error> {
-    Challenges::new(input).collect()
-}
+impl FusedIterator for Challenges<'_> {}
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
     /// The types cross threads, and a challenge stays small enough to move
-    /// out of the iterator cheaply (it carries the offsets of its first
-    /// params so that iterating them needs no second parse).
+    /// out of the iterator cheaply.
     #[test]
     fn size_and_send() {
         fn assert_send_sync<T: Send + Sync>() {}
@@ -177,9 +250,14 @@ mod tests {
         assert_send_sync::<Challenges<'_>>();
         assert_send_sync::<crate::Credentials<'_>>();
         assert!(
-            core::mem::size_of::<Challenge<'_>>() <= 192,
+            core::mem::size_of::<Challenge<'_>>() <= 64,
             "{}",
             core::mem::size_of::<Challenge<'_>>()
+        );
+        assert!(
+            core::mem::size_of::<crate::Credentials<'_>>() <= 64,
+            "{}",
+            core::mem::size_of::<crate::Credentials<'_>>()
         );
     }
 }

@@ -1,14 +1,18 @@
 //! `Authorization` and `Proxy-Authorization`: one `credentials`.
 
+#[cfg(feature = "alloc")]
+use alloc::vec::Vec;
 use core::fmt;
 
 use crate::error::{Error, ErrorKind};
 use crate::item::{debug_item, item_accessors, Item, Role};
+use crate::lines::{FieldLines, Source};
 use crate::options::ParseOptions;
 use crate::syntax::{self, Context};
 
 /// The credentials of an `Authorization` or `Proxy-Authorization` field,
-/// borrowed from the parsed input.
+/// borrowed from the parsed input (or owned, after
+/// [`into_owned`](Self::into_owned)).
 ///
 /// ```text
 /// credentials = auth-scheme [ 1*SP ( token68 / #auth-param ) ]
@@ -29,48 +33,39 @@ use crate::syntax::{self, Context};
 /// assert!(!format!("{c:?}").contains("mF_9"));
 ///
 /// let err = Credentials::parse("Bearer abc, Basic xyz").unwrap_err();
-/// assert_eq!(err.kind(), ErrorKind::ExpectedEnd);
+/// assert_eq!(err.kind(), ErrorKind::MultipleCredentials);
 /// # Ok::<(), http_auth_headers::Error>(())
 /// ```
-#[derive(Clone, PartialEq)]
+#[derive(Clone)]
 pub struct Credentials<'a>(pub(crate) Item<'a>);
 
 impl<'a> Credentials<'a> {
-    item_accessors!("credentials");
+    item_accessors!(
+        Credentials,
+        "credentials",
+        "use http_auth_headers::Credentials;\n\nlet item = Credentials::parse(r#\"Digest realm=\"r\", nonce=\"abc\"\"#)?;",
+        "use http_auth_headers::Credentials;\n\nlet kept: Credentials<'static> = {\n    let received = String::from(\"Bearer mF_9.B5f-4.1JqM\");\n    Credentials::parse(&received)?.into_owned()\n};\nassert_eq!(kept.token68(), Some(\"mF_9.B5f-4.1JqM\"));"
+    );
 
     /// Parses the value of one `Authorization` field line.
+    ///
+    /// ```
+    /// use http_auth_headers::{Credentials, ErrorKind};
+    ///
+    /// let c = Credentials::parse("Basic QWxhZGRpbjpvcGVuIHNlc2FtZQ==")?;
+    /// assert!(c.is_scheme("basic"));
+    /// let err = Credentials::parse("Bearer a, Basic b").unwrap_err();
+    /// assert_eq!(err.kind(), ErrorKind::MultipleCredentials);
+    /// # Ok::<(), http_auth_headers::Error>(())
+    /// ```
     ///
     /// # Errors
     ///
     /// A syntax error; [`ErrorKind::MissingCredentials`] for an empty value;
     /// [`ErrorKind::MultipleCredentials`] when a second credentials follows.
-    pub fn parse<T: AsRef<[u8]> + ?Sized>(input: &'a T) -> Result<Self, Error> {
-        Self::parse_with_options(input, &ParseOptions::new())
-    }
-
-    /// Like [`parse`](Self::parse), with limits.
-    ///
-    /// # Errors
-    ///
-    /// As [`parse`](Self::parse), and the limit errors.
-    pub fn parse_with_options<T: AsRef<[u8]> + ?Sized>(
-        input: &'a T,
-        options: &ParseOptions,
-    ) -> Result<Self, Error> {
-        let line = input.as_ref();
-        let rest = syntax::ows(line);
-        if rest.is_empty() {
-            return Err(Error::new(ErrorKind::MissingCredentials, line.len(), None));
-        }
-        match syntax::item(rest, Context::Single, &options.limits()) {
-            Ok((r, _)) if !r.is_empty() => Err(Error::new(
-                ErrorKind::MultipleCredentials,
-                line.len() - r.len(),
-                r.first().copied(),
-            )),
-            Ok((_, (scheme, body))) => Ok(Credentials(Item::from_body(scheme, body))),
-            Err(e) => Err(syntax::to_error(line, e)),
-        }
+    /// The error holds no byte of the value (see [`Error`]).
+    pub fn parse<T: AsRef<[u8]> + ?Sized>(value: &'a T) -> Result<Self, Error> {
+        ParseOptions::new().parse::<Self>(value)
     }
 
     /// Parses the field lines of one `Authorization` field: there must be
@@ -79,7 +74,7 @@ impl<'a> Credentials<'a> {
     /// ```
     /// use http_auth_headers::{Credentials, ErrorKind};
     ///
-    /// let err = Credentials::parse_lines(["Basic YTpi", "Basic YzpK"]).unwrap_err();
+    /// let err = Credentials::parse_lines(&["Basic YTpi", "Basic YzpK"]).unwrap_err();
     /// assert_eq!((err.kind(), err.line()), (ErrorKind::MultipleCredentials, 1));
     /// ```
     ///
@@ -88,22 +83,70 @@ impl<'a> Credentials<'a> {
     /// [`ErrorKind::MissingCredentials`] for no line,
     /// [`ErrorKind::MultipleCredentials`] for more than one, else as
     /// [`parse`](Self::parse).
-    pub fn parse_lines<L, T>(lines: L) -> Result<Self, Error>
-    where
-        L: IntoIterator<Item = &'a T>,
-        T: AsRef<[u8]> + ?Sized + 'a,
-    {
-        let mut lines = lines.into_iter();
-        let Some(first) = lines.next() else {
-            return Err(Error::new(ErrorKind::MissingCredentials, 0, None));
+    pub fn parse_lines<L: FieldLines + Sync>(lines: &'a L) -> Result<Self, Error> {
+        ParseOptions::new().parse_lines::<Self>(lines)
+    }
+
+    pub(crate) fn from_source(src: Source<'a>, options: &ParseOptions) -> Result<Self, Error> {
+        let multi = src.is_lines();
+        let Some(line) = src.line(0) else {
+            return Err(Error::new(ErrorKind::MissingCredentials, 0, None)
+                .at_line(0, multi)
+                .secret());
         };
-        if let Some(second) = lines.next() {
-            let found = second.as_ref().first().copied();
-            return Err(Error::new(ErrorKind::MultipleCredentials, 0, found).at_line(1));
+        if src.line(1).is_some() {
+            return Err(Error::new(ErrorKind::MultipleCredentials, 0, None)
+                .at_line(1, multi)
+                .secret());
         }
-        Self::parse(first)
+        let fail = |kind, offset| Err(Error::new(kind, offset, None).at_line(0, multi).secret());
+        let rest = syntax::ows(line);
+        if rest.is_empty() {
+            return fail(ErrorKind::MissingCredentials, line.len());
+        }
+        match syntax::item(rest, Context::Single, &options.limits()) {
+            Ok((r, _)) if !r.is_empty() => fail(ErrorKind::ExpectedEnd, line.len() - r.len()),
+            Ok((_, parsed)) => {
+                let count = match parsed.body {
+                    syntax::Body::Params(_, n) => n,
+                    _ => 0,
+                };
+                match Item::new(rest, &parsed, count, None) {
+                    Some(item) => Ok(Credentials(item)),
+                    None => fail(ErrorKind::ValueTooLong, 0),
+                }
+            }
+            Err(e) => Err(syntax::to_error(line, e).at_line(0, multi).secret()),
+        }
+    }
+
+    /// The canonical form (as `Display` writes it), byte for byte; see
+    /// [`Challenge::to_bytes`](crate::Challenge::to_bytes).
+    ///
+    /// ```
+    /// use http_auth_headers::Credentials;
+    ///
+    /// let c = Credentials::parse("Digest username = \"Mufasa\",realm=r")?;
+    /// assert_eq!(c.to_bytes(), br#"Digest username="Mufasa", realm="r""#);
+    /// # Ok::<(), http_auth_headers::Error>(())
+    /// ```
+    #[cfg(feature = "alloc")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "alloc")))]
+    pub fn to_bytes(&self) -> Vec<u8> {
+        self.0.to_bytes(Role::Credentials)
     }
 }
+
+/// Equal when the schemes are equal (ignoring ASCII case) and the token68s
+/// or the params are: the comparison of the token68 and of the param values
+/// (secrets) takes the same time wherever they differ, given their lengths.
+impl PartialEq for Credentials<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.ct_eq(&other.0)
+    }
+}
+
+impl Eq for Credentials<'_> {}
 
 impl fmt::Debug for Credentials<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -117,6 +160,6 @@ impl fmt::Debug for Credentials<'_> {
 /// `response`, `cnonce` and `opaque` always quoted).
 impl fmt::Display for Credentials<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.0.fmt_role(f, Role::Credentials)
+        self.0.fmt_text(f, Role::Credentials)
     }
 }

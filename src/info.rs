@@ -9,12 +9,14 @@ use core::iter::FusedIterator;
 use crate::error::{Error, ErrorKind};
 #[cfg(feature = "alloc")]
 use crate::item::info_must_quote;
-use crate::lines::FieldLines;
+use crate::lines::{FieldLines, Source, Walker};
 use crate::options::ParseOptions;
 use crate::param::Param;
 #[cfg(feature = "alloc")]
 use crate::param::ParamValue;
 use crate::syntax;
+#[cfg(feature = "alloc")]
+use crate::syntax::{ByteSink, TextSink};
 
 /// A lazy parser of an `Authentication-Info` or `Proxy-Authentication-Info`
 /// field (RFC 9110 section 11.6.3, RFC 7615): a list of auth-params with no
@@ -27,7 +29,7 @@ use crate::syntax;
 /// ```
 /// use http_auth_headers::InfoParams;
 ///
-/// let mut it = InfoParams::new("nextnonce=\"abc\", qop=auth");
+/// let mut it = InfoParams::parse("nextnonce=\"abc\", qop=auth");
 /// let first = it.next().unwrap()?;
 /// assert_eq!(first.name(), "nextnonce");
 /// assert_eq!(first.value(), "abc");
@@ -36,49 +38,49 @@ use crate::syntax;
 /// # Ok::<(), http_auth_headers::Error>(())
 /// ```
 #[derive(Clone, Debug)]
-pub struct InfoParams<'a, I = core::iter::Once<&'a [u8]>> {
-    lines: FieldLines<'a, I>,
+pub struct InfoParams<'a> {
+    walk: Walker<'a>,
     options: ParseOptions,
 }
 
 impl<'a> InfoParams<'a> {
     /// Parses the value of one field line.
-    pub fn new<T: AsRef<[u8]> + ?Sized>(input: &'a T) -> Self {
-        InfoParams::from_lines(core::iter::once(input.as_ref()))
+    ///
+    /// ```
+    /// use http_auth_headers::InfoParams;
+    ///
+    /// assert_eq!(InfoParams::parse("a=1, b=2").count(), 2);
+    /// ```
+    pub fn parse<T: AsRef<[u8]> + ?Sized>(value: &'a T) -> Self {
+        ParseOptions::new().parse::<Self>(value)
     }
-}
 
-impl<'a, I, T> InfoParams<'a, I>
-where
-    I: Iterator<Item = &'a T>,
-    T: AsRef<[u8]> + ?Sized + 'a,
-{
-    /// Parses the values of several field lines of one field as one list.
-    pub fn from_lines<L: IntoIterator<IntoIter = I>>(lines: L) -> Self {
+    /// Parses the field lines of one field as one list.
+    ///
+    /// ```
+    /// use http_auth_headers::InfoParams;
+    ///
+    /// assert_eq!(InfoParams::parse_lines(&["a=1", "b=2, c=3"]).count(), 3);
+    /// ```
+    pub fn parse_lines<L: FieldLines + Sync>(lines: &'a L) -> Self {
+        ParseOptions::new().parse_lines::<Self>(lines)
+    }
+
+    pub(crate) fn from_source(src: Source<'a>, options: ParseOptions) -> Self {
         InfoParams {
-            lines: FieldLines::new(lines.into_iter()),
-            options: ParseOptions::new(),
+            walk: Walker::new(src),
+            options,
         }
     }
-
-    /// Applies limits to this parse (`max_params` counts the whole field).
-    pub fn with_options(mut self, options: ParseOptions) -> Self {
-        self.options = options;
-        self
-    }
 }
 
-impl<'a, I, T> Iterator for InfoParams<'a, I>
-where
-    I: Iterator<Item = &'a T>,
-    T: AsRef<[u8]> + ?Sized + 'a,
-{
+impl<'a> Iterator for InfoParams<'a> {
     type Item = Result<Param<'a>, Error>;
 
     fn next(&mut self) -> Option<Self::Item> {
         let limits = self.options.limits();
         let param =
-            self.lines
+            self.walk
                 .next_with(self.options.max_params, ErrorKind::TooManyParams, |i| {
                     syntax::list_param(i, &limits)
                 })?;
@@ -86,15 +88,13 @@ where
     }
 }
 
-impl<'a, I, T> FusedIterator for InfoParams<'a, I>
-where
-    I: Iterator<Item = &'a T>,
-    T: AsRef<[u8]> + ?Sized + 'a,
-{
-}
+impl FusedIterator for InfoParams<'_> {}
 
 /// A parsed `Authentication-Info` or `Proxy-Authentication-Info` field: its
 /// params in order, borrowed from the input.
+///
+/// Equality (and `Hash`) compares the params in order, as
+/// [`Param`](crate::Param) does.
 ///
 /// ```
 /// use http_auth_headers::AuthenticationInfo;
@@ -106,7 +106,7 @@ where
 /// ```
 #[cfg(feature = "alloc")]
 #[cfg_attr(docsrs, doc(cfg(feature = "alloc")))]
-#[derive(Clone, Debug, PartialEq, Eq, Default)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct AuthenticationInfo<'a> {
     params: Vec<Param<'a>>,
 }
@@ -115,51 +115,105 @@ pub struct AuthenticationInfo<'a> {
 impl<'a> AuthenticationInfo<'a> {
     /// Parses the value of one field line.
     ///
+    /// ```
+    /// use http_auth_headers::AuthenticationInfo;
+    ///
+    /// assert_eq!(AuthenticationInfo::parse("qop=auth")?.params().len(), 1);
+    /// # Ok::<(), http_auth_headers::Error>(())
+    /// ```
+    ///
     /// # Errors
     ///
     /// The first syntax error.
-    pub fn parse<T: AsRef<[u8]> + ?Sized>(input: &'a T) -> Result<Self, Error> {
-        Self::parse_lines(core::iter::once(input.as_ref()))
+    pub fn parse<T: AsRef<[u8]> + ?Sized>(value: &'a T) -> Result<Self, Error> {
+        ParseOptions::new().parse::<Self>(value)
     }
 
     /// Parses the field lines of one field as one list.
     ///
+    /// ```
+    /// use http_auth_headers::AuthenticationInfo;
+    ///
+    /// let info = AuthenticationInfo::parse_lines(&["qop=auth", "rspauth=\"x\""])?;
+    /// assert_eq!(info.param("rspauth").unwrap(), "x");
+    /// # Ok::<(), http_auth_headers::Error>(())
+    /// ```
+    ///
     /// # Errors
     ///
     /// The first syntax error; [`Error::line`] tells its line.
-    pub fn parse_lines<L, T>(lines: L) -> Result<Self, Error>
-    where
-        L: IntoIterator<Item = &'a T>,
-        T: AsRef<[u8]> + ?Sized + 'a,
-    {
+    pub fn parse_lines<L: FieldLines + Sync>(lines: &'a L) -> Result<Self, Error> {
+        ParseOptions::new().parse_lines::<Self>(lines)
+    }
+
+    pub(crate) fn from_source(src: Source<'a>, options: ParseOptions) -> Result<Self, Error> {
         Ok(AuthenticationInfo {
-            params: InfoParams::from_lines(lines).collect::<Result<_, _>>()?,
+            params: InfoParams::from_source(src, options).collect::<Result<_, _>>()?,
         })
     }
 
     /// The params, in order.
+    ///
+    /// ```
+    /// use http_auth_headers::AuthenticationInfo;
+    ///
+    /// let info = AuthenticationInfo::parse("a=1, b=2")?;
+    /// assert_eq!(info.params()[1].name(), "b");
+    /// # Ok::<(), http_auth_headers::Error>(())
+    /// ```
     pub fn params(&self) -> &[Param<'a>] {
         &self.params
     }
 
     /// The value of the first param named `name`, ignoring ASCII case.
+    ///
+    /// ```
+    /// use http_auth_headers::AuthenticationInfo;
+    ///
+    /// let info = AuthenticationInfo::parse("nextnonce=\"n1\"")?;
+    /// assert_eq!(info.param("NextNonce").unwrap(), "n1");
+    /// # Ok::<(), http_auth_headers::Error>(())
+    /// ```
     pub fn param(&self, name: &str) -> Option<ParamValue<'a>> {
         self.params.iter().find(|p| p.is(name)).map(|p| p.value())
+    }
+
+    /// The canonical form (as `Display` writes it), byte for byte; see
+    /// [`Challenge::to_bytes`](crate::Challenge::to_bytes).
+    ///
+    /// ```
+    /// use http_auth_headers::AuthenticationInfo;
+    ///
+    /// let info = AuthenticationInfo::parse(b"rspauth=\"\xff\", qop=auth")?;
+    /// assert_eq!(info.to_bytes(), b"rspauth=\"\xff\", qop=auth");
+    /// # Ok::<(), http_auth_headers::Error>(())
+    /// ```
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = Vec::new();
+        let _ = self.write(&mut out);
+        out
+    }
+
+    fn write(&self, out: &mut dyn ByteSink) -> fmt::Result {
+        for (i, p) in self.params.iter().enumerate() {
+            if i > 0 {
+                out.put(b", ")?;
+            }
+            p.write_canonical(out, info_must_quote(p.name().as_bytes()))?;
+        }
+        Ok(())
     }
 }
 
 /// Writes the params joined by `", "`, each value canonical (a token where
 /// allowed), with Digest's `nextnonce`, `rspauth` and `cnonce` always quoted
-/// (RFC 7616 section 3.5).
+/// (RFC 7616 section 3.5). As text: `obs-text` that is not UTF-8 comes out as
+/// U+FFFD, where [`to_bytes`](AuthenticationInfo::to_bytes) keeps it.
 #[cfg(feature = "alloc")]
 impl fmt::Display for AuthenticationInfo<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, p) in self.params.iter().enumerate() {
-            if i > 0 {
-                f.write_str(", ")?;
-            }
-            p.fmt_canonical(f, info_must_quote(p.name().as_bytes()))?;
-        }
-        Ok(())
+        let mut sink = TextSink::new(f);
+        self.write(&mut sink)?;
+        sink.finish()
     }
 }

@@ -1,10 +1,15 @@
 //! What a challenge and credentials share: `auth-scheme [ 1*SP ( token68 /
-//! #auth-param ) ]`, its accessors, its canonical writer and its equality.
+//! #auth-param ) ]`, its storage (borrowed or owned), accessors, canonical
+//! writer, equality and hash.
 
+#[cfg(feature = "alloc")]
+use alloc::{sync::Arc, vec::Vec};
 use core::fmt;
+use core::hash::{Hash, Hasher};
 
+use crate::lines::Continuation;
 use crate::param::{ascii_str, Params};
-use crate::syntax::Body;
+use crate::syntax::{self, Body, ByteSink, Parsed};
 
 /// Which field an item belongs to; it selects the quoting rules of the writer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -13,55 +18,245 @@ pub(crate) enum Role {
     Credentials,
 }
 
-/// The parsed parts of a challenge or credentials.
+/// The bytes of an item: borrowed from the parsed input, or owned.
+#[derive(Clone)]
+enum Text<'a> {
+    Borrowed(&'a [u8]),
+    #[cfg(feature = "alloc")]
+    Shared(Arc<[u8]>),
+}
+
+impl Text<'_> {
+    #[inline]
+    fn bytes(&self) -> &[u8] {
+        match self {
+            Text::Borrowed(b) => b,
+            #[cfg(feature = "alloc")]
+            Text::Shared(b) => b,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+enum Kind {
+    Empty,
+    Token68,
+    Params,
+}
+
+/// The parsed parts of a challenge or credentials: the item's text on the
+/// line where it starts (from its scheme to the end of its body there), where
+/// its body starts, its param count, and the field lines its params go on
+/// in, if any.
 #[derive(Clone)]
 pub(crate) struct Item<'a> {
-    pub(crate) scheme: &'a [u8],
-    pub(crate) token68: Option<&'a [u8]>,
-    pub(crate) params: Params<'a>,
+    text: Text<'a>,
+    scheme_len: u32,
+    body_at: u32,
+    count: u32,
+    kind: Kind,
+    more: Option<Continuation<'a>>,
+}
+
+/// The offset of `sub` in `whole`; `sub` is a slice of `whole`.
+fn offset_in(whole: &[u8], sub: &[u8]) -> usize {
+    (sub.as_ptr() as usize).wrapping_sub(whole.as_ptr() as usize)
 }
 
 impl<'a> Item<'a> {
-    pub(crate) fn from_body(scheme: &'a [u8], body: Body<'a>) -> Self {
-        let (token68, params) = match body {
-            Body::Empty => (None, Params::empty()),
-            Body::Token68(t) => (Some(t), Params::empty()),
-            Body::Params(src, n, spans) => (None, Params::with_spans(src, n, spans)),
+    /// The item `parsed` from `start` (its line from the scheme on), with
+    /// `count` params in all (across lines) and the lines that go on with
+    /// them. `None` when an offset does not fit in 32 bits (a field line of
+    /// 4 GiB).
+    pub(crate) fn new(
+        start: &'a [u8],
+        parsed: &Parsed<'a>,
+        count: usize,
+        more: Option<Continuation<'a>>,
+    ) -> Option<Self> {
+        let scheme_len = parsed.scheme.len();
+        let (kind, body_at, end) = match parsed.body {
+            Body::Empty if count > 0 => (Kind::Params, scheme_len, scheme_len),
+            Body::Empty => (Kind::Empty, scheme_len, scheme_len),
+            Body::Token68(t) => {
+                let at = offset_in(start, t);
+                (Kind::Token68, at, at + t.len())
+            }
+            Body::Params(src, _) => {
+                let at = offset_in(start, src);
+                (Kind::Params, at, at + src.len())
+            }
+        };
+        Some(Item {
+            text: Text::Borrowed(start.get(..end)?),
+            scheme_len: u32::try_from(scheme_len).ok()?,
+            body_at: u32::try_from(body_at).ok()?,
+            count: u32::try_from(count).ok()?,
+            kind,
+            more,
+        })
+    }
+
+    #[inline]
+    pub(crate) fn scheme_bytes(&self) -> &[u8] {
+        &self.text.bytes()[..self.scheme_len as usize]
+    }
+
+    #[inline]
+    pub(crate) fn scheme(&self) -> &str {
+        ascii_str(self.scheme_bytes())
+    }
+
+    #[inline]
+    pub(crate) fn token68_bytes(&self) -> Option<&[u8]> {
+        (self.kind == Kind::Token68).then(|| &self.text.bytes()[self.body_at as usize..])
+    }
+
+    #[inline]
+    pub(crate) fn token68(&self) -> Option<&str> {
+        self.token68_bytes().map(ascii_str)
+    }
+
+    #[inline]
+    pub(crate) fn params(&self) -> Params<'_> {
+        if self.kind == Kind::Params {
+            Params::new(
+                &self.text.bytes()[self.body_at as usize..],
+                self.more,
+                self.count as usize,
+            )
+        } else {
+            Params::empty()
+        }
+    }
+
+    /// The same item, owning its bytes. An item whose params go on over
+    /// several field lines becomes one value (scheme, SP, its params as
+    /// written joined by `", "`), which parses to the same item.
+    #[cfg(feature = "alloc")]
+    pub(crate) fn into_owned(self) -> Item<'static> {
+        let (text, body_at) = match (self.text, self.more) {
+            (Text::Shared(text), None) => (text, self.body_at),
+            (Text::Borrowed(text), None) => (Arc::from(text), self.body_at),
+            (text, Some(more)) => {
+                let this = Item {
+                    text,
+                    more: Some(more),
+                    ..self
+                };
+                let mut out = Vec::from(this.scheme_bytes());
+                for (i, p) in this.params().iter().enumerate() {
+                    out.extend_from_slice(if i == 0 { b" " } else { b", " });
+                    p.write_as_written(&mut out);
+                }
+                (Arc::from(out), self.scheme_len + 1)
+            }
         };
         Item {
-            scheme,
-            token68,
-            params,
+            text: Text::Shared(text),
+            scheme_len: self.scheme_len,
+            body_at,
+            count: self.count,
+            kind: self.kind,
+            more: None,
         }
     }
 
-    pub(crate) fn scheme(&self) -> &'a str {
-        ascii_str(self.scheme)
-    }
-
-    pub(crate) fn token68(&self) -> Option<&'a str> {
-        self.token68.map(ascii_str)
-    }
-
-    pub(crate) fn fmt_role(&self, f: &mut dyn fmt::Write, role: Role) -> fmt::Result {
-        f.write_str(self.scheme())?;
-        if let Some(t) = self.token68() {
-            f.write_char(' ')?;
-            return f.write_str(t);
+    /// Writes the canonical form: the scheme, then one SP and the token68
+    /// or the params joined by `", "`, each value a token where the grammar
+    /// allows and the scheme's rules do not ask for quotes.
+    pub(crate) fn write(&self, out: &mut dyn ByteSink, role: Role) -> fmt::Result {
+        let scheme = self.scheme_bytes();
+        out.put(scheme)?;
+        if let Some(t) = self.token68_bytes() {
+            out.put(b" ")?;
+            return out.put(t);
         }
-        for (i, p) in self.params.clone().enumerate() {
-            f.write_str(if i == 0 { " " } else { ", " })?;
-            p.fmt_canonical(f, must_quote(role, self.scheme, p.name().as_bytes()))?;
+        for (i, p) in self.params().iter().enumerate() {
+            out.put(if i == 0 { b" " } else { b", " })?;
+            p.write_canonical(out, must_quote(role, scheme, p.name().as_bytes()))?;
         }
         Ok(())
+    }
+
+    /// `Display`: the canonical form as text.
+    pub(crate) fn fmt_text(&self, f: &mut fmt::Formatter<'_>, role: Role) -> fmt::Result {
+        let mut sink = syntax::TextSink::new(f);
+        self.write(&mut sink, role)?;
+        sink.finish()
+    }
+
+    /// The canonical form, byte for byte.
+    #[cfg(feature = "alloc")]
+    pub(crate) fn to_bytes(&self, role: Role) -> Vec<u8> {
+        let mut out = Vec::with_capacity(self.text.bytes().len() + 8);
+        let _ = self.write(&mut out, role);
+        out
+    }
+}
+
+impl Item<'_> {
+    /// Equality for credentials: as `==`, but the token68 and the param
+    /// values (secrets) are compared in constant time (given their lengths).
+    pub(crate) fn ct_eq(&self, other: &Item<'_>) -> bool {
+        use subtle::{Choice, ConstantTimeEq};
+        if !self
+            .scheme_bytes()
+            .eq_ignore_ascii_case(other.scheme_bytes())
+            || self.kind != other.kind
+            || self.count != other.count
+        {
+            return false;
+        }
+        let mut same = Choice::from(1);
+        if let (Some(a), Some(b)) = (self.token68_bytes(), other.token68_bytes()) {
+            same &= a.ct_eq(b);
+        }
+        for (a, b) in self.params().iter().zip(other.params().iter()) {
+            // Names are not secret.
+            if !a.name().eq_ignore_ascii_case(b.name()) {
+                return false;
+            }
+            let (a, b) = (a.value(), b.value());
+            if a.bytes().count() != b.bytes().count() {
+                return false;
+            }
+            if !a.has_escapes() && !b.has_escapes() {
+                same &= a.raw().ct_eq(b.raw());
+            } else {
+                for (x, y) in a.bytes().zip(b.bytes()) {
+                    same &= x.ct_eq(&y);
+                }
+            }
+        }
+        same.into()
     }
 }
 
 impl PartialEq for Item<'_> {
     fn eq(&self, other: &Self) -> bool {
-        self.scheme.eq_ignore_ascii_case(other.scheme)
-            && self.token68 == other.token68
-            && self.params == other.params
+        self.scheme_bytes()
+            .eq_ignore_ascii_case(other.scheme_bytes())
+            && self.kind == other.kind
+            && self.token68_bytes() == other.token68_bytes()
+            && self.params() == other.params()
+    }
+}
+
+impl Eq for Item<'_> {}
+
+/// Consistent with `Eq`: the scheme in lower case, the token68 as it is,
+/// the params as [`Params`] hashes them.
+impl Hash for Item<'_> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        let scheme = self.scheme_bytes();
+        state.write_usize(scheme.len());
+        for b in scheme {
+            state.write_u8(b.to_ascii_lowercase());
+        }
+        self.kind.hash(state);
+        self.token68_bytes().hash(state);
+        self.params().hash(state);
     }
 }
 
@@ -100,32 +295,84 @@ pub(crate) fn info_must_quote(name: &[u8]) -> bool {
 /// The accessors that [`Challenge`](crate::Challenge) and
 /// [`Credentials`](crate::Credentials) share, written once.
 macro_rules! item_accessors {
-    ($what:literal) => {
+    ($ty:ident, $what:literal, $example:literal, $owned_example:literal) => {
         /// The auth-scheme as written (a token, so ASCII). Compare it with
         /// [`is_scheme`](Self::is_scheme): schemes are case-insensitive.
-        pub fn scheme(&self) -> &'a str {
+        ///
+        /// ```
+        #[doc = $example]
+        /// assert_eq!(item.scheme(), "Digest");
+        /// assert!(item.is_scheme("DIGEST"));
+        /// # Ok::<(), http_auth_headers::Error>(())
+        /// ```
+        #[inline]
+        pub fn scheme(&self) -> &str {
             self.0.scheme()
         }
 
         /// Whether the auth-scheme is `scheme`, ignoring ASCII case
         /// (RFC 9110 section 11.1).
+        ///
+        /// ```
+        #[doc = $example]
+        /// assert!(item.is_scheme("digest"));
+        /// assert!(!item.is_scheme("Basic"));
+        /// # Ok::<(), http_auth_headers::Error>(())
+        /// ```
+        #[inline]
         pub fn is_scheme(&self, scheme: &str) -> bool {
-            self.0.scheme.eq_ignore_ascii_case(scheme.as_bytes())
+            self.0.scheme_bytes().eq_ignore_ascii_case(scheme.as_bytes())
         }
 
         #[doc = concat!("The token68 of the ", $what, ", if it has one instead of params.")]
-        pub fn token68(&self) -> Option<&'a str> {
+        ///
+        /// ```
+        #[doc = $example]
+        /// assert_eq!(item.token68(), None);
+        /// # Ok::<(), http_auth_headers::Error>(())
+        /// ```
+        #[inline]
+        pub fn token68(&self) -> Option<&str> {
             self.0.token68()
         }
 
-        #[doc = concat!("The auth-params of the ", $what, ", in order (none when it has a token68).")]
-        pub fn params(&self) -> crate::Params<'a> {
-            self.0.params.clone()
+        #[doc = concat!("The auth-params of the ", $what, ", in order (none when it has a token68): a `Copy` view.")]
+        ///
+        /// ```
+        #[doc = $example]
+        /// let params = item.params();
+        /// assert_eq!(params.len(), 2);
+        /// assert_eq!(params.iter().map(|p| p.name()).collect::<Vec<_>>(), ["realm", "nonce"]);
+        /// # Ok::<(), http_auth_headers::Error>(())
+        /// ```
+        #[inline]
+        pub fn params(&self) -> crate::Params<'_> {
+            self.0.params()
         }
 
         /// The value of the first param named `name`, ignoring ASCII case.
-        pub fn param(&self, name: &str) -> Option<crate::ParamValue<'a>> {
-            self.0.params.get(name)
+        ///
+        /// ```
+        #[doc = $example]
+        /// assert_eq!(item.param("NONCE").unwrap(), "abc");
+        /// assert!(item.param("opaque").is_none());
+        /// # Ok::<(), http_auth_headers::Error>(())
+        /// ```
+        #[inline]
+        pub fn param(&self, name: &str) -> Option<crate::ParamValue<'_>> {
+            self.0.params().get(name)
+        }
+
+        #[doc = concat!("The same ", $what, ", owning its bytes, so that it can be kept past the input (across requests, or `.await` points).")]
+        ///
+        /// ```
+        #[doc = $owned_example]
+        /// # Ok::<(), http_auth_headers::Error>(())
+        /// ```
+        #[cfg(feature = "alloc")]
+        #[cfg_attr(docsrs, doc(cfg(feature = "alloc")))]
+        pub fn into_owned(self) -> $ty<'static> {
+            $ty(self.0.into_owned())
         }
     };
 }
@@ -150,18 +397,18 @@ pub(crate) fn debug_item(
     impl fmt::Debug for Names<'_> {
         fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
             f.debug_map()
-                .entries(self.0.clone().map(|p| (p.name(), Redacted)))
+                .entries(self.0.iter().map(|p| (p.name(), Redacted)))
                 .finish()
         }
     }
     let mut d = f.debug_struct(name);
     d.field("scheme", &item.scheme());
     if redact {
-        d.field("token68", &item.token68.map(|_| Redacted));
-        d.field("params", &Names(item.params.clone()));
+        d.field("token68", &item.token68_bytes().map(|_| Redacted));
+        d.field("params", &Names(item.params()));
     } else {
         d.field("token68", &item.token68());
-        d.field("params", &item.params);
+        d.field("params", &item.params());
     }
     d.finish()
 }

@@ -8,7 +8,7 @@
 //!
 //! // A WWW-Authenticate value with two challenges (RFC 9110 section 11.6.1).
 //! let value = r#"Basic realm="simple", Newauth realm="apps", type=1, title="Login to \"apps\"""#;
-//! let mut challenges = Challenges::new(value);
+//! let mut challenges = Challenges::parse(value);
 //!
 //! let basic = challenges.next().unwrap()?;
 //! assert!(basic.is_scheme("basic"));
@@ -16,7 +16,7 @@
 //!
 //! let newauth = challenges.next().unwrap()?;
 //! assert_eq!(newauth.params().len(), 3);
-//! assert_eq!(newauth.param("title").unwrap().to_str()?, r#"Login to "apps""#);
+//! assert_eq!(newauth.param("title").unwrap().unescaped_str()?, r#"Login to "apps""#);
 //! assert!(challenges.next().is_none());
 //!
 //! // Values borrow from the input; Display writes the canonical form.
@@ -100,16 +100,15 @@ mod syntax;
 
 #[cfg(feature = "alloc")]
 pub use builder::{AuthBuilder, BuildError};
-#[cfg(feature = "alloc")]
-pub use challenge::parse_challenges;
 pub use challenge::{Challenge, Challenges};
 pub use credentials::Credentials;
-pub use error::{Error, ErrorKind, ToStrError};
+pub use error::{Error, ErrorKind, NotUtf8Error};
 #[cfg(feature = "alloc")]
 pub use info::AuthenticationInfo;
 pub use info::InfoParams;
-pub use options::ParseOptions;
-pub use param::{Param, ParamValue, Params, Unescaped};
+pub use lines::FieldLines;
+pub use options::{Field, ParseOptions};
+pub use param::{Param, ParamValue, Params, ParamsIter, Unescaped};
 
 /// The README's examples, run as doctests.
 #[cfg(doctest)]

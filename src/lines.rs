@@ -1,58 +1,162 @@
 //! The field lines of one field, walked as one list (RFC 9110 section 5.3).
 
+#[cfg(feature = "alloc")]
+use alloc::vec::Vec;
 use core::fmt;
 
 use crate::error::{Error, ErrorKind};
 use crate::syntax;
 
+/// The field lines of one field, in the order they were received: what the
+/// `parse_lines` constructors take.
+///
+/// A recipient may combine the lines of a list field into one value by
+/// joining them with `", "` (RFC 9110 section 5.3); parsing the lines with
+/// `parse_lines` gives exactly what parsing that joined value gives, without
+/// joining anything. It is implemented for arrays, slices and `Vec`s of
+/// anything `AsRef<[u8]>` (`&str`, `String`, `&[u8]`, `http::HeaderValue`),
+/// and for references to those.
+///
+/// ```
+/// use http_auth_headers::Challenges;
+///
+/// // Lines received separately, as one list: the second line goes on with
+/// // the params of the first line's challenge.
+/// let lines = vec![String::from("Basic realm=\"x\""), String::from("charset=UTF-8")];
+/// let basic = Challenges::parse_lines(&lines).next().unwrap()?;
+/// assert_eq!(basic.params().len(), 2);
+/// assert_eq!(basic.param("charset").unwrap(), "UTF-8");
+/// # Ok::<(), http_auth_headers::Error>(())
+/// ```
+pub trait FieldLines {
+    /// The line at `index` (from 0), or `None` past the last line.
+    fn line(&self, index: usize) -> Option<&[u8]>;
+}
+
+impl<T: AsRef<[u8]>> FieldLines for [T] {
+    fn line(&self, index: usize) -> Option<&[u8]> {
+        self.get(index).map(AsRef::as_ref)
+    }
+}
+
+impl<T: AsRef<[u8]>, const N: usize> FieldLines for [T; N] {
+    fn line(&self, index: usize) -> Option<&[u8]> {
+        self.get(index).map(AsRef::as_ref)
+    }
+}
+
+#[cfg(feature = "alloc")]
+impl<T: AsRef<[u8]>> FieldLines for Vec<T> {
+    fn line(&self, index: usize) -> Option<&[u8]> {
+        self.get(index).map(AsRef::as_ref)
+    }
+}
+
+impl<L: FieldLines + ?Sized> FieldLines for &L {
+    fn line(&self, index: usize) -> Option<&[u8]> {
+        (**self).line(index)
+    }
+}
+
+/// Where a parse reads its field lines from (public only to name it in
+/// [`Field`](crate::Field); not reachable by users).
+#[derive(Clone, Copy)]
+pub enum Source<'a> {
+    /// One field line.
+    One(&'a [u8]),
+    /// The lines of one field.
+    Lines(&'a (dyn FieldLines + Sync)),
+}
+
+impl fmt::Debug for Source<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Source::One(_) => "Source::One",
+            Source::Lines(_) => "Source::Lines",
+        })
+    }
+}
+
+impl<'a> Source<'a> {
+    #[inline]
+    pub(crate) fn line(&self, index: usize) -> Option<&'a [u8]> {
+        match *self {
+            Source::One(line) => (index == 0).then_some(line),
+            Source::Lines(lines) => lines.line(index),
+        }
+    }
+
+    pub(crate) fn is_lines(&self) -> bool {
+        matches!(self, Source::Lines(_))
+    }
+}
+
+/// Field lines after the one where an item starts, that go on with its
+/// params: the lines from index `next` on (empty ones skipped), until the
+/// item's param count is reached.
+#[derive(Clone, Copy)]
+pub(crate) struct Continuation<'a> {
+    pub(crate) lines: &'a (dyn FieldLines + Sync),
+    pub(crate) next: u32,
+}
+
+impl<'a> Continuation<'a> {
+    #[inline]
+    pub(crate) fn line(&self) -> Option<&'a [u8]> {
+        self.lines.line(self.next as usize)
+    }
+}
+
 /// A cursor over the field lines of one list field: the current line, the
 /// unparsed rest of it (empty elements skipped), and the line index.
 #[derive(Clone)]
-pub(crate) struct FieldLines<'a, I> {
-    lines: I,
+pub(crate) struct Walker<'a> {
+    pub(crate) src: Source<'a>,
     pub(crate) line: &'a [u8],
     pub(crate) rest: &'a [u8],
+    /// The index of `line`.
     line_no: usize,
-    started: bool,
+    /// The index of the next line to read.
+    pub(crate) next_line: usize,
     done: bool,
     /// Elements yielded so far, across lines.
     count: usize,
 }
 
-impl<'a, I, T> FieldLines<'a, I>
-where
-    I: Iterator<Item = &'a T>,
-    T: AsRef<[u8]> + ?Sized + 'a,
-{
-    pub(crate) fn new(lines: I) -> Self {
-        FieldLines {
-            lines,
+impl<'a> Walker<'a> {
+    pub(crate) fn new(src: Source<'a>) -> Self {
+        Walker {
+            src,
             line: &[],
             rest: &[],
             line_no: 0,
-            started: false,
+            next_line: 0,
             done: false,
             count: 0,
         }
     }
 
+    /// Moves to line `index`, with `rest` the part of it still to parse.
+    pub(crate) fn enter(&mut self, index: usize, line: &'a [u8], rest: &'a [u8]) {
+        self.line = line;
+        self.rest = rest;
+        self.line_no = index;
+        self.next_line = index + 1;
+    }
+
     /// Moves to the next list element, across lines; `false` at the end of
     /// the field or after an error.
+    #[inline]
     pub(crate) fn next_element(&mut self) -> bool {
         if self.done {
             return false;
         }
         while self.rest.is_empty() {
-            let Some(line) = self.lines.next() else {
+            let Some(line) = self.src.line(self.next_line) else {
                 self.done = true;
                 return false;
             };
-            if self.started {
-                self.line_no += 1;
-            }
-            self.started = true;
-            self.line = line.as_ref();
-            self.rest = syntax::skip_empty_elements(self.line);
+            self.enter(self.next_line, line, syntax::skip_empty_elements(line));
         }
         true
     }
@@ -60,6 +164,7 @@ where
     /// Parses the next list element with `parse`, across lines: `None` at the
     /// end of the field; an error (which ends the walk) when `parse` fails or
     /// the element would be one more than `max`.
+    #[inline]
     pub(crate) fn next_with<O>(
         &mut self,
         max: usize,
@@ -86,7 +191,7 @@ where
     /// Ends the walk with `err`, located on the current line.
     pub(crate) fn fail(&mut self, err: Error) -> Error {
         self.done = true;
-        err.at_line(self.line_no)
+        err.at_line(self.line_no, self.src.is_lines())
     }
 
     /// Ends the walk with a nom error, located on the current line.
@@ -101,11 +206,11 @@ where
     }
 }
 
-impl<I> fmt::Debug for FieldLines<'_, I> {
+impl fmt::Debug for Walker<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("FieldLines")
+        f.debug_struct("Walker")
             .field("line", &self.line_no)
-            .field("offset", &(self.line.len() - self.rest.len()))
+            .field("offset", &self.offset())
             .field("done", &self.done)
             .finish_non_exhaustive()
     }

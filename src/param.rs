@@ -5,9 +5,12 @@ use alloc::{borrow::Cow, string::String, vec::Vec};
 use core::fmt;
 use core::iter::FusedIterator;
 
+use core::hash::{Hash, Hasher};
+
 #[cfg(feature = "alloc")]
-use crate::error::ToStrError;
-use crate::syntax::{self, ParamSpan, ParamSpans, RawValue, UnescapeIter};
+use crate::error::NotUtf8Error;
+use crate::lines::Continuation;
+use crate::syntax::{self, ByteSink, RawValue, UnescapeIter};
 
 /// The value of an auth-param, borrowed from the parsed input.
 ///
@@ -22,11 +25,11 @@ use crate::syntax::{self, ParamSpan, ParamSpans, RawValue, UnescapeIter};
 /// ```
 /// use http_auth_headers::Challenges;
 ///
-/// let c = Challenges::new(r#"Newauth title="Login to \"apps\"", type=1"#).next().unwrap()?;
+/// let c = Challenges::parse(r#"Newauth title="Login to \"apps\"", type=1"#).next().unwrap()?;
 /// let title = c.param("title").unwrap();
 /// assert!(title.is_quoted());
 /// assert_eq!(title.raw(), br#"Login to \"apps\""#);
-/// assert_eq!(title.to_str()?, r#"Login to "apps""#);
+/// assert_eq!(title.unescaped_str()?, r#"Login to "apps""#);
 /// assert_eq!(c.param("TYPE").unwrap(), "1");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
@@ -105,21 +108,28 @@ impl<'a> ParamValue<'a> {
     /// for input given as bytes).
     #[cfg(feature = "alloc")]
     #[cfg_attr(docsrs, doc(cfg(feature = "alloc")))]
-    pub fn to_str(&self) -> Result<Cow<'a, str>, ToStrError> {
+    pub fn unescaped_str(&self) -> Result<Cow<'a, str>, NotUtf8Error> {
         match self.unescaped() {
             Cow::Borrowed(b) => core::str::from_utf8(b)
                 .map(Cow::Borrowed)
-                .map_err(|_| ToStrError::new()),
+                .map_err(|_| NotUtf8Error::new()),
             Cow::Owned(v) => String::from_utf8(v)
                 .map(Cow::Owned)
-                .map_err(|_| ToStrError::new()),
+                .map_err(|_| NotUtf8Error::new()),
         }
     }
 
     /// Writes the value canonically: a token where the grammar allows it, a
     /// quoted-string escaping only `"` and `\` otherwise.
-    fn fmt_canonical(&self, f: &mut dyn fmt::Write, force_quote: bool) -> fmt::Result {
-        syntax::write_value(f, &self.v, force_quote)
+    pub(crate) fn write_canonical(&self, out: &mut dyn ByteSink, force_quote: bool) -> fmt::Result {
+        syntax::write_value(out, &self.v, force_quote)
+    }
+
+    /// Writes the value canonically as text (see [`syntax::TextSink`]).
+    fn fmt_text(&self, f: &mut fmt::Formatter<'_>, force_quote: bool) -> fmt::Result {
+        let mut sink = syntax::TextSink::new(f);
+        self.write_canonical(&mut sink, force_quote)?;
+        sink.finish()
     }
 }
 
@@ -133,6 +143,16 @@ impl PartialEq for ParamValue<'_> {
 }
 
 impl Eq for ParamValue<'_> {}
+
+/// Consistent with `Eq`: hashes the unescaped bytes.
+impl Hash for ParamValue<'_> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        state.write_usize(self.bytes().count());
+        for b in self.bytes() {
+            state.write_u8(b);
+        }
+    }
+}
 
 impl PartialEq<str> for ParamValue<'_> {
     fn eq(&self, other: &str) -> bool {
@@ -152,15 +172,18 @@ impl PartialEq<&str> for ParamValue<'_> {
 impl fmt::Debug for ParamValue<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("ParamValue(")?;
-        self.fmt_canonical(f, true)?;
+        self.fmt_text(f, true)?;
         f.write_str(")")
     }
 }
 
-/// Writes the canonical form (see [`ParamValue`]).
+/// Writes the canonical form (see [`ParamValue`]) as text: `obs-text` that
+/// is not UTF-8 comes out as U+FFFD (the writers of the types that hold
+/// values, such as [`Challenge::to_bytes`](crate::Challenge::to_bytes), keep
+/// every byte).
 impl fmt::Display for ParamValue<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.fmt_canonical(f, false)
+        self.fmt_text(f, false)
     }
 }
 
@@ -217,10 +240,25 @@ impl<'a> Param<'a> {
 
     /// Writes `name=value` with the value quoted when `force_quote` is set or
     /// when it is not a token.
-    pub(crate) fn fmt_canonical(&self, f: &mut dyn fmt::Write, force_quote: bool) -> fmt::Result {
-        f.write_str(self.name())?;
-        f.write_char('=')?;
-        self.value.fmt_canonical(f, force_quote)
+    pub(crate) fn write_canonical(&self, out: &mut dyn ByteSink, force_quote: bool) -> fmt::Result {
+        out.put(self.name)?;
+        out.put(b"=")?;
+        self.value.write_canonical(out, force_quote)
+    }
+
+    /// Writes `name=value` as it was written, quotes and escapes included.
+    #[cfg(feature = "alloc")]
+    pub(crate) fn write_as_written(&self, out: &mut Vec<u8>) {
+        out.extend_from_slice(self.name);
+        out.push(b'=');
+        let v = &self.value.v;
+        if v.quoted {
+            out.push(b'"');
+        }
+        out.extend_from_slice(v.raw);
+        if v.quoted {
+            out.push(b'"');
+        }
     }
 }
 
@@ -237,6 +275,17 @@ impl PartialEq for Param<'_> {
 
 impl Eq for Param<'_> {}
 
+/// Consistent with `Eq`: the name in lower case, the unescaped value.
+impl Hash for Param<'_> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        state.write_usize(self.name.len());
+        for b in self.name {
+            state.write_u8(b.to_ascii_lowercase());
+        }
+        self.value.hash(state);
+    }
+}
+
 impl fmt::Debug for Param<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_tuple("Param")
@@ -246,106 +295,180 @@ impl fmt::Debug for Param<'_> {
     }
 }
 
-/// Writes `name=value`, the value in canonical form.
+/// Writes `name=value`, the value in canonical form (as text, see
+/// [`ParamValue`]'s `Display`).
 impl fmt::Display for Param<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.fmt_canonical(f, false)
+        let mut sink = syntax::TextSink::new(f);
+        self.write_canonical(&mut sink, false)?;
+        sink.finish()
     }
 }
 
-/// The auth-params of one challenge, credentials or Authentication-Info field
-/// line, in order. Iterating does not allocate.
+/// The auth-params of one challenge or credentials, in order: a small `Copy`
+/// view. [`get`](Self::get) looks at all of them, whatever has been
+/// iterated; [`iter`](Self::iter) walks them without allocating.
 ///
-/// The parameters were validated when the challenge was parsed, so the
-/// iterator yields them directly, not as `Result`s.
-#[derive(Clone)]
+/// The params were validated when the challenge was parsed, so iterating
+/// yields them directly, not as `Result`s.
+///
+/// ```
+/// use http_auth_headers::Challenges;
+///
+/// let c = Challenges::parse(r#"Digest realm="r", nonce="n", qop=auth"#).next().unwrap()?;
+/// let params = c.params();
+/// assert_eq!(params.len(), 3);
+/// let mut it = params.iter();
+/// assert_eq!(it.next().unwrap().name(), "realm");
+/// // The view is unaffected by the iteration.
+/// assert_eq!(params.get("realm").unwrap(), "r");
+/// let names: Vec<&str> = params.into_iter().map(|p| p.name()).collect();
+/// assert_eq!(names, ["realm", "nonce", "qop"]);
+/// # Ok::<(), http_auth_headers::Error>(())
+/// ```
+#[derive(Clone, Copy)]
 pub struct Params<'a> {
-    /// The validated source, from its first param.
+    /// The validated source, from the first param on, on the first line.
     src: &'a [u8],
-    /// What is left to parse past the recorded spans.
-    rest: &'a [u8],
-    remaining: usize,
-    /// The params recorded when the source was validated.
-    spans: ParamSpans,
-    /// How many recorded spans were yielded.
-    next_span: u8,
+    /// The field lines the params go on in, if any.
+    more: Option<Continuation<'a>>,
+    len: usize,
 }
 
 impl<'a> Params<'a> {
-    /// Validated source (or empty) and its param count: parsed as iterated.
-    #[cfg_attr(not(feature = "alloc"), allow(dead_code))]
-    pub(crate) fn new(src: &'a [u8], count: usize) -> Self {
-        Self::with_spans(src, count, ParamSpans::default())
-    }
-
-    /// Validated source, its param count and the spans of its first params.
-    pub(crate) fn with_spans(src: &'a [u8], count: usize, spans: ParamSpans) -> Self {
-        Params {
-            src,
-            rest: src.get(spans.resume as usize..).unwrap_or_default(),
-            remaining: count,
-            spans,
-            next_span: 0,
-        }
+    pub(crate) fn new(src: &'a [u8], more: Option<Continuation<'a>>, len: usize) -> Self {
+        Params { src, more, len }
     }
 
     pub(crate) const fn empty() -> Self {
         Params {
             src: &[],
-            rest: &[],
-            remaining: 0,
-            spans: ParamSpans {
-                len: 0,
-                resume: 0,
-                spans: [ParamSpan {
-                    name: 0,
-                    name_len: 0,
-                    value: 0,
-                    value_len: 0,
-                    quoted: false,
-                    escaped: false,
-                }; syntax::INLINE_PARAMS],
-            },
-            next_span: 0,
+            more: None,
+            len: 0,
         }
     }
 
-    /// The next recorded param, if any is left.
-    #[inline]
-    fn next_recorded(&mut self) -> Option<Option<Param<'a>>> {
-        let span = *self.spans.spans[..self.spans.len as usize].get(self.next_span as usize)?;
-        self.next_span += 1;
-        let slice = |at: u16, len: u16| self.src.get(at as usize..at as usize + len as usize);
-        Some(
-            slice(span.name, span.name_len)
-                .zip(slice(span.value, span.value_len))
-                .map(|(name, raw)| {
-                    Param::new(
-                        name,
-                        RawValue {
-                            raw,
-                            quoted: span.quoted,
-                            escaped: span.escaped,
-                        },
-                    )
-                }),
-        )
-    }
-
-    /// The value of the first param named `name` (ASCII case-insensitive).
+    /// The value of the first param named `name`, ignoring ASCII case.
+    ///
+    /// ```
+    /// use http_auth_headers::Challenges;
+    ///
+    /// let c = Challenges::parse("Basic realm=\"a\", Realm=b").next().unwrap()?;
+    /// assert_eq!(c.params().get("REALM").unwrap(), "a");
+    /// # Ok::<(), http_auth_headers::Error>(())
+    /// ```
     pub fn get(&self, name: &str) -> Option<ParamValue<'a>> {
-        self.clone().find(|p| p.is(name)).map(|p| p.value)
+        self.iter().find(|p| p.is(name)).map(|p| p.value)
     }
 
-    /// Collects the params into a `Vec`.
-    #[cfg(feature = "alloc")]
-    #[cfg_attr(docsrs, doc(cfg(feature = "alloc")))]
-    pub fn to_vec(&self) -> Vec<Param<'a>> {
-        self.clone().collect()
+    /// The number of params.
+    ///
+    /// ```
+    /// use http_auth_headers::Challenges;
+    ///
+    /// let c = Challenges::parse("Basic realm=a, charset=UTF-8").next().unwrap()?;
+    /// assert_eq!(c.params().len(), 2);
+    /// # Ok::<(), http_auth_headers::Error>(())
+    /// ```
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Whether there are no params.
+    ///
+    /// ```
+    /// use http_auth_headers::Challenges;
+    ///
+    /// let c = Challenges::parse("Negotiate").next().unwrap()?;
+    /// assert!(c.params().is_empty());
+    /// # Ok::<(), http_auth_headers::Error>(())
+    /// ```
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// The params in order.
+    ///
+    /// ```
+    /// use http_auth_headers::Challenges;
+    ///
+    /// let c = Challenges::parse("X a=1, b=\"2\"").next().unwrap()?;
+    /// let values: Vec<String> = c.params().iter().map(|p| p.value().to_string()).collect();
+    /// assert_eq!(values, ["1", "2"]);
+    /// # Ok::<(), http_auth_headers::Error>(())
+    /// ```
+    pub fn iter(&self) -> ParamsIter<'a> {
+        ParamsIter {
+            cur: self.src,
+            more: self.more,
+            remaining: self.len,
+        }
     }
 }
 
-impl<'a> Iterator for Params<'a> {
+impl<'a> IntoIterator for Params<'a> {
+    type Item = Param<'a>;
+    type IntoIter = ParamsIter<'a>;
+
+    fn into_iter(self) -> ParamsIter<'a> {
+        self.iter()
+    }
+}
+
+impl<'a> IntoIterator for &Params<'a> {
+    type Item = Param<'a>;
+    type IntoIter = ParamsIter<'a>;
+
+    fn into_iter(self) -> ParamsIter<'a> {
+        self.iter()
+    }
+}
+
+impl fmt::Debug for Params<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
+}
+
+/// Equal when the params are pairwise equal, in order.
+impl PartialEq for Params<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.len == other.len && self.iter().eq(other.iter())
+    }
+}
+
+impl Eq for Params<'_> {}
+
+/// Consistent with `Eq`.
+impl Hash for Params<'_> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        state.write_usize(self.len);
+        for p in self.iter() {
+            p.hash(state);
+        }
+    }
+}
+
+/// The iterator of [`Params`], from [`Params::iter`].
+///
+/// ```
+/// use http_auth_headers::Challenges;
+///
+/// let c = Challenges::parse("X a=1, b=2").next().unwrap()?;
+/// let mut it = c.params().iter();
+/// assert_eq!(it.len(), 2);
+/// assert_eq!(it.next().unwrap().name(), "a");
+/// assert_eq!(it.len(), 1);
+/// # Ok::<(), http_auth_headers::Error>(())
+/// ```
+#[derive(Clone)]
+pub struct ParamsIter<'a> {
+    cur: &'a [u8],
+    more: Option<Continuation<'a>>,
+    remaining: usize,
+}
+
+impl<'a> Iterator for ParamsIter<'a> {
     type Item = Param<'a>;
 
     #[inline]
@@ -353,24 +476,25 @@ impl<'a> Iterator for Params<'a> {
         if self.remaining == 0 {
             return None;
         }
-        if let Some(recorded) = self.next_recorded() {
-            self.remaining -= 1;
-            if recorded.is_none() {
-                // Spans always lie inside their source; stop cleanly if not.
-                self.remaining = 0;
-            }
-            return recorded;
-        }
-        match syntax::auth_param(syntax::skip_empty_elements(self.rest)) {
-            Ok((rest, (name, value))) => {
-                self.rest = rest;
+        loop {
+            if let Some((rest, name, value)) = syntax::next_valid_param(self.cur) {
+                self.cur = rest;
                 self.remaining -= 1;
-                Some(Param::new(name, value))
+                return Some(Param::new(name, value));
             }
-            // The source was validated; this cannot happen, but stop cleanly.
-            Err(_) => {
-                self.remaining = 0;
-                None
+            // The params go on in the next field line.
+            let line = self.more.as_mut().and_then(|more| {
+                let line = more.line();
+                more.next += 1;
+                line
+            });
+            match line {
+                Some(line) => self.cur = line,
+                // The source was validated; this cannot happen, but stop cleanly.
+                None => {
+                    self.remaining = 0;
+                    return None;
+                }
             }
         }
     }
@@ -380,23 +504,17 @@ impl<'a> Iterator for Params<'a> {
     }
 }
 
-impl ExactSizeIterator for Params<'_> {}
+impl ExactSizeIterator for ParamsIter<'_> {}
 
-impl FusedIterator for Params<'_> {}
+impl FusedIterator for ParamsIter<'_> {}
 
-impl fmt::Debug for Params<'_> {
+impl fmt::Debug for ParamsIter<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_list().entries(self.clone()).finish()
+        f.debug_struct("ParamsIter")
+            .field("remaining", &self.remaining)
+            .finish_non_exhaustive()
     }
 }
-
-impl PartialEq for Params<'_> {
-    fn eq(&self, other: &Self) -> bool {
-        self.remaining == other.remaining && self.clone().eq(other.clone())
-    }
-}
-
-impl Eq for Params<'_> {}
 
 #[cfg(test)]
 mod tests {
@@ -436,7 +554,7 @@ mod tests {
             quoted: true,
             escaped: false,
         });
-        assert_eq!(v.to_str(), Err(ToStrError::new()));
+        assert_eq!(v.unescaped_str(), Err(NotUtf8Error::new()));
         assert_eq!(&*v.unescaped(), b"\xff");
     }
 
@@ -449,6 +567,18 @@ mod tests {
 
     #[test]
     fn canonical_value_form() {
+        let bytes = |v: ParamValue<'_>| {
+            let mut out = Vec::new();
+            v.write_canonical(&mut out, false).unwrap();
+            out
+        };
+        let obs = ParamValue::from_raw(RawValue {
+            raw: b"a\\\xff\xfe",
+            quoted: true,
+            escaped: true,
+        });
+        assert_eq!(bytes(obs), b"\"a\xff\xfe\"");
+        assert_eq!(obs.to_string(), "\"a\u{FFFD}\u{FFFD}\"");
         assert_eq!(value("abc", true, false).to_string(), "abc");
         assert_eq!(value(r"a\bc", true, true).to_string(), "abc");
         assert_eq!(value("a b", true, false).to_string(), "\"a b\"");
@@ -459,8 +589,8 @@ mod tests {
 
     #[test]
     fn params_iterate_validated_source() {
-        let p = Params::new(br#"a=1 ,, B = "x\"y",c=z"#, 3);
-        let names: Vec<_> = p.clone().map(|p| p.name()).collect();
+        let p = Params::new(br#"a=1 ,, B = "x\"y",c=z"#, None, 3);
+        let names: Vec<_> = p.iter().map(|p| p.name()).collect();
         assert_eq!(names, ["a", "B", "c"]);
         assert_eq!(p.get("b").unwrap(), "x\"y");
         assert_eq!(p.len(), 3);

@@ -376,82 +376,29 @@ pub(crate) struct Limits {
     pub(crate) max_value_len: usize,
 }
 
-/// What a parsed challenge or credentials holds after its scheme.
+/// What a parsed challenge or credentials holds after its scheme, within the
+/// field line where it starts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Body<'a> {
-    /// Nothing, or only empty list elements.
+    /// Nothing: a bare scheme, or `scheme 1*SP` followed only by empty list
+    /// elements.
     Empty,
     /// A token68.
     Token68(&'a [u8]),
-    /// At least one auth-param: the source from the first param to the end of
-    /// the last one (validated), their number, and where the first of them
-    /// lie, so that iterating them does not parse them again.
-    Params(&'a [u8], usize, ParamSpans),
+    /// At least one auth-param: the validated source from the first param
+    /// to the end of the last one, and their number.
+    Params(&'a [u8], usize),
 }
 
-/// How many params a [`ParamSpans`] remembers.
-pub(crate) const INLINE_PARAMS: usize = 8;
-
-/// Where the first [`INLINE_PARAMS`] params of a validated list lie in their
-/// source (offsets from its start). The parse that validated the list records
-/// them; the params iterator then reads them back instead of scanning the
-/// bytes a second time, and parses only the params past them.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub(crate) struct ParamSpans {
-    /// How many spans are recorded.
-    pub(crate) len: u8,
-    /// The offset just past the last recorded param (where parsing resumes).
-    pub(crate) resume: u16,
-    pub(crate) spans: [ParamSpan; INLINE_PARAMS],
-}
-
-/// One recorded param: name and raw value, as offsets and lengths.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub(crate) struct ParamSpan {
-    pub(crate) name: u16,
-    pub(crate) name_len: u16,
-    pub(crate) value: u16,
-    pub(crate) value_len: u16,
-    pub(crate) quoted: bool,
-    pub(crate) escaped: bool,
-}
-
-impl ParamSpans {
-    /// Records a param found in `src` (the list's source from its first
-    /// param), given the input before it and after its value. Stops recording
-    /// once full or past the reach of `u16` offsets.
-    #[inline]
-    fn record(
-        &mut self,
-        src_len: usize,
-        before: usize,
-        after: usize,
-        name_len: usize,
-        v: &RawValue<'_>,
-    ) {
-        let n = self.len as usize;
-        if n >= INLINE_PARAMS {
-            return;
-        }
-        let name = src_len - before;
-        let end = src_len - after;
-        let value_end = end - v.quoted as usize;
-        let value = value_end - v.raw.len();
-        // Offsets only grow: once one is out of reach, so are all after it.
-        if end > u16::MAX as usize {
-            return;
-        }
-        self.spans[n] = ParamSpan {
-            name: name as u16,
-            name_len: name_len as u16,
-            value: value as u16,
-            value_len: v.raw.len() as u16,
-            quoted: v.quoted,
-            escaped: v.escaped,
-        };
-        self.len += 1;
-        self.resume = end as u16;
-    }
+/// A challenge or credentials parsed from one field line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Parsed<'a> {
+    pub(crate) scheme: &'a [u8],
+    pub(crate) body: Body<'a>,
+    /// The line ended inside the param list, or right after `scheme 1*SP`:
+    /// the next field line may go on with params of this item (the lines of
+    /// a field join with `", "`, RFC 9110 section 5.3).
+    pub(crate) open: bool,
 }
 
 /// Whether the item is one of a list (challenges) or stands alone (credentials).
@@ -461,21 +408,34 @@ pub(crate) enum Context {
     Single,
 }
 
-/// After a complete list element: `OWS` then end, or `1*( OWS "," ) OWS`.
-/// Returns the input positioned at the next element (or end).
+/// After a complete list element: `OWS` then the end, or `1*( OWS "," ) OWS`.
+/// Returns the input positioned at the next element (or the end).
 fn element_end(i: &[u8], ctx: Context) -> PResult<'_, ()> {
     let rest = ows(i);
-    match rest.first() {
-        None => Ok((rest, ())),
-        Some(b',') if ctx == Context::List => Ok((skip_empty_elements(rest), ())),
-        _ => fail(
-            rest,
-            if ctx == Context::List {
-                ErrorKind::ExpectedComma
-            } else {
-                ErrorKind::ExpectedEnd
-            },
-        ),
+    match (rest.first(), ctx) {
+        (None, _) => Ok((rest, ())),
+        (Some(b','), Context::List) => Ok((skip_empty_elements(rest), ())),
+        (_, Context::List) => fail(rest, ErrorKind::ExpectedComma),
+        (_, Context::Single) => after_credentials(rest),
+    }
+}
+
+/// What follows complete credentials (`i` is not empty): another
+/// credentials after a comma is [`ErrorKind::MultipleCredentials`], anything
+/// else [`ErrorKind::ExpectedEnd`].
+fn after_credentials(i: &[u8]) -> PResult<'_, ()> {
+    let next = if i.first() == Some(&b',') {
+        skip_empty_elements(i)
+    } else {
+        i
+    };
+    match next.first() {
+        Some(&b) if is_tchar(b) && next.len() != i.len() => {
+            fail(next, ErrorKind::MultipleCredentials)
+        }
+        // Only a trailing comma after a token68 or a bare scheme.
+        None => fail(i, ErrorKind::ExpectedEnd),
+        _ => fail(next, ErrorKind::ExpectedEnd),
     }
 }
 
@@ -504,31 +464,42 @@ pub(crate) fn list_param<'a>(
     Ok((rest, param))
 }
 
-/// `#auth-param` after a challenge's or credentials' scheme, starting at a
-/// param. Stops (with the separator consumed) before a token that is not
-/// followed by `=`: that is the next challenge.
-fn param_list<'a>(i: &'a [u8], limits: &Limits) -> PResult<'a, Body<'a>> {
+/// The params of one challenge within one field line, as validated.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct ParamRun<'a> {
+    /// From the first param to the end of the last.
+    pub(crate) src: &'a [u8],
+    pub(crate) count: usize,
+    /// The run reached the end of the line (the next line may go on).
+    pub(crate) open: bool,
+}
+
+/// `#auth-param` after a challenge's or credentials' scheme (or at the start
+/// of a field line that goes on with them), starting at a param. Stops, with
+/// the separator consumed, before a token that is not followed by `=`: that
+/// is the next challenge. `before` params of the same item came earlier
+/// (on earlier lines), for the limit.
+pub(crate) fn param_run<'a>(
+    i: &'a [u8],
+    limits: &Limits,
+    before: usize,
+) -> PResult<'a, ParamRun<'a>> {
     let mut rest = i;
     let mut count = 0;
-    let mut spans = ParamSpans::default();
     // The end of the last param.
     let mut end = i;
     loop {
         // One attempt decides both whether a param starts here (`token BWS
-        // "="`, else the next challenge does) and what it is: no token is
-        // scanned twice.
+        // "="`, else the next challenge does) and what it is.
         let r = match limited_param(rest, limits) {
-            Ok((r, (name, value))) => {
-                spans.record(i.len(), rest.len(), r.len(), name.len(), &value);
-                r
-            }
+            Ok((r, _)) => r,
             // The caller checked that the first one starts a param.
             Err(nom::Err::Error(e)) if count == 0 => return fail(e.rest, ErrorKind::ExpectedParam),
             Err(nom::Err::Error(_)) => break,
             Err(e) => return Err(e),
         };
         count += 1;
-        if count > limits.max_params {
+        if before + count > limits.max_params {
             return fail(rest, ErrorKind::TooManyParams);
         }
         end = r;
@@ -546,8 +517,39 @@ fn param_list<'a>(i: &'a [u8], limits: &Limits) -> PResult<'a, Body<'a>> {
             break;
         }
     }
-    let src = &i[..i.len() - end.len()];
-    Ok((rest, Body::Params(src, count, spans)))
+    Ok((
+        rest,
+        ParamRun {
+            src: &i[..i.len() - end.len()],
+            count,
+            open: rest.is_empty(),
+        },
+    ))
+}
+
+/// Params of an item, in context: credentials must end after them.
+fn params_body<'a>(
+    i: &'a [u8],
+    scheme: &'a [u8],
+    ctx: Context,
+    limits: &Limits,
+) -> PResult<'a, Parsed<'a>> {
+    let (rest, run) = param_run(i, limits, 0)?;
+    if ctx == Context::Single && !rest.is_empty() {
+        // The run stopped before something that is not a param.
+        return match rest.first() {
+            Some(&b) if is_tchar(b) => fail(rest, ErrorKind::MultipleCredentials),
+            _ => fail(rest, ErrorKind::ExpectedEnd),
+        };
+    }
+    Ok((
+        rest,
+        Parsed {
+            scheme,
+            body: Body::Params(run.src, run.count),
+            open: run.open,
+        },
+    ))
 }
 
 /// ```text
@@ -563,44 +565,53 @@ fn param_list<'a>(i: &'a [u8], limits: &Limits) -> PResult<'a, Body<'a>> {
 ///   params; a token68 can never swallow a valid auth-param, since an
 ///   auth-param needs a value after its `=`;
 /// - after `1*SP`, leading empty elements (`Basic ,,realm="x"`) start the
-///   param list as RFC 7235's recipient grammar allows;
+///   param list as RFC 7235's recipient grammar allows; HTAB there is OWS
+///   before a comma, never the separator itself (`Basic \trealm=x` fails);
 /// - within the params, a token not followed by `BWS "="` starts the next
 ///   challenge.
-pub(crate) fn item<'a>(
-    i: &'a [u8],
-    ctx: Context,
-    limits: &Limits,
-) -> PResult<'a, (&'a [u8], Body<'a>)> {
+pub(crate) fn item<'a>(i: &'a [u8], ctx: Context, limits: &Limits) -> PResult<'a, Parsed<'a>> {
     let (rest, scheme) = match token(i) {
         Ok(ok) => ok,
         Err(_) => return fail(i, ErrorKind::ExpectedScheme),
     };
+    let parsed = |body, open| Parsed { scheme, body, open };
     let sp = rest.iter().take_while(|&&b| b == b' ').count();
     if sp == 0 {
         // A bare scheme: only OWS and a separator, or the end, may follow.
         let after = ows(rest);
         return match after.first() {
-            None | Some(b',') => element_end(rest, ctx).map(|(r, ())| (r, (scheme, Body::Empty))),
+            None | Some(b',') => {
+                element_end(rest, ctx).map(|(r, ())| (r, parsed(Body::Empty, false)))
+            }
             Some(b'=') => fail(i, ErrorKind::ParamWithoutScheme),
             Some(_) => fail(rest, ErrorKind::ExpectedSpaceAfterScheme),
         };
     }
-    let body_start = ows(rest);
+    let after_sp = &rest[sp..];
+    let body_start = ows(after_sp);
     match body_start.first() {
-        None => return Ok((body_start, (scheme, Body::Empty))),
-        Some(b'=') => return fail(i, ErrorKind::ParamWithoutScheme),
+        None => return Ok((body_start, parsed(Body::Empty, true))),
         Some(b',') => {
             let next = skip_empty_elements(body_start);
-            if next.is_empty() || !starts_param(next) {
-                // Only empty elements: a bare challenge. In a list the next
-                // element follows; credentials must end here.
-                if ctx == Context::Single && !next.is_empty() {
-                    return fail(next, ErrorKind::MultipleCredentials);
-                }
-                return Ok((next, (scheme, Body::Empty)));
+            if next.is_empty() {
+                return Ok((next, parsed(Body::Empty, true)));
             }
-            return param_list(next, limits).map(|(r, b)| (r, (scheme, b)));
+            if starts_param(next) {
+                return params_body(next, scheme, ctx, limits);
+            }
+            // Only empty elements: a bare challenge, and the next element
+            // follows. Credentials must end here.
+            if ctx == Context::Single {
+                return after_credentials(body_start)
+                    .map(|(r, ())| (r, parsed(Body::Empty, false)));
+            }
+            return Ok((next, parsed(Body::Empty, false)));
         }
+        // HTAB after `1*SP` only as OWS before a comma or the end.
+        Some(_) if body_start.len() != after_sp.len() => {
+            return fail(after_sp, ErrorKind::ExpectedToken68OrParam)
+        }
+        Some(b'=') => return fail(i, ErrorKind::ParamWithoutScheme),
         Some(_) => {}
     }
     // The two readings never overlap (a token68 is never followed by a
@@ -608,14 +619,14 @@ pub(crate) fn item<'a>(
     // params, credentials mostly a token68.
     let params_first = ctx == Context::List;
     if params_first && starts_param_with_value(body_start) {
-        return param_list(body_start, limits).map(|(r, b)| (r, (scheme, b)));
+        return params_body(body_start, scheme, ctx, limits);
     }
     let t68 = token68_run(body_start)
         .ok()
         .map(|(after, t)| (after, t, ows(after)));
     let is_token68 = matches!(t68, Some((_, _, end)) if matches!(end.first(), None | Some(b',')));
     if !is_token68 && !params_first && starts_param_with_value(body_start) {
-        return param_list(body_start, limits).map(|(r, b)| (r, (scheme, b)));
+        return params_body(body_start, scheme, ctx, limits);
     }
     let Some((after, t68, end)) = t68 else {
         return fail(body_start, ErrorKind::ExpectedToken68OrParam);
@@ -625,40 +636,201 @@ pub(crate) fn item<'a>(
             return fail(body_start, ErrorKind::ValueTooLong);
         }
         let (r, ()) = element_end(after, ctx)?;
-        return Ok((r, (scheme, Body::Token68(t68))));
+        return Ok((r, parsed(Body::Token68(t68), false)));
     }
     // Neither reading works. `name=` then junk reads best as a param with a
     // bad value (the param parser reports it); anything else as a token68
     // with junk after it.
     let padding = t68.iter().rev().take_while(|&&b| b == b'=').count();
     if padding != 1 || !starts_param(body_start) {
-        return fail(
-            end,
-            if ctx == Context::List {
-                ErrorKind::ExpectedComma
-            } else {
-                ErrorKind::ExpectedEnd
-            },
-        );
+        return match ctx {
+            Context::List => fail(end, ErrorKind::ExpectedComma),
+            Context::Single => {
+                after_credentials(end).map(|(r, ())| (r, parsed(Body::Empty, false)))
+            }
+        };
     }
-    param_list(body_start, limits).map(|(r, b)| (r, (scheme, b)))
+    params_body(body_start, scheme, ctx, limits)
+}
+
+/// Reads the next param of a list this module has validated, skipping the
+/// empty elements before it: the rest after its value, its name and value.
+/// `None` when no param starts here (the end of the run, or of the line).
+#[inline]
+pub(crate) fn next_valid_param(i: &[u8]) -> Option<(&[u8], &[u8], RawValue<'_>)> {
+    let i = skip_empty_elements(i);
+    let n = i.iter().take_while(|&&b| is_tchar(b)).count();
+    if n == 0 {
+        return None;
+    }
+    let (name, rest) = i.split_at(n);
+    let rest = ows(rest);
+    let rest = ows(rest.strip_prefix(b"=")?);
+    if let Some(body) = rest.strip_prefix(b"\"") {
+        let mut at = 0;
+        let mut escaped = false;
+        loop {
+            at += quote_or_backslash(body.get(at..)?);
+            match body.get(at)? {
+                b'"' => break,
+                _ => {
+                    escaped = true;
+                    at += 2;
+                }
+            }
+        }
+        let raw = &body[..at];
+        return Some((
+            body.get(at + 1..)?,
+            name,
+            RawValue {
+                raw,
+                quoted: true,
+                escaped,
+            },
+        ));
+    }
+    let m = rest.iter().take_while(|&&b| is_tchar(b)).count();
+    if m == 0 {
+        return None;
+    }
+    let (raw, after) = rest.split_at(m);
+    Some((
+        after,
+        name,
+        RawValue {
+            raw,
+            quoted: false,
+            escaped: false,
+        },
+    ))
+}
+
+/// The number of bytes before the first `"` or `\` (or the length), eight
+/// at a time.
+#[inline]
+fn quote_or_backslash(i: &[u8]) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let zero_byte = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
+    let mut n = 0;
+    for chunk in i.chunks_exact(8) {
+        let Ok(bytes) = <[u8; 8]>::try_from(chunk) else {
+            break;
+        };
+        let x = u64::from_le_bytes(bytes);
+        if zero_byte(x ^ (ONES * b'"' as u64)) | zero_byte(x ^ (ONES * b'\\' as u64)) != 0 {
+            break;
+        }
+        n += 8;
+    }
+    n + i[n..]
+        .iter()
+        .take_while(|&&b| b != b'"' && b != b'\\')
+        .count()
 }
 
 // ---------------------------------------------------------------------------
 // Writers
 // ---------------------------------------------------------------------------
 
-/// Writes bytes that are normally UTF-8. Bytes that are not (obs-text from a
-/// byte input) are written as U+FFFD: `fmt::Display` can only write text. Use
-/// the byte writers of the value types for an exact copy.
-pub(crate) fn write_bytes(f: &mut dyn fmt::Write, bytes: &[u8]) -> fmt::Result {
-    for chunk in bytes.utf8_chunks() {
-        f.write_str(chunk.valid())?;
-        if !chunk.invalid().is_empty() {
-            f.write_char(char::REPLACEMENT_CHARACTER)?;
+/// Where the canonical writer puts its bytes: a `Vec<u8>` for the lossless
+/// form, or [`TextSink`] for `Display`.
+pub(crate) trait ByteSink {
+    fn put(&mut self, bytes: &[u8]) -> fmt::Result;
+}
+
+#[cfg(feature = "alloc")]
+impl ByteSink for alloc::vec::Vec<u8> {
+    fn put(&mut self, bytes: &[u8]) -> fmt::Result {
+        self.extend_from_slice(bytes);
+        Ok(())
+    }
+}
+
+/// Writes a byte stream as text: valid UTF-8 as it is, every maximal
+/// invalid sequence as one U+FFFD (as [`<[u8]>::utf8_chunks`] splits them). A
+/// character split across two `put`s is kept whole.
+pub(crate) struct TextSink<'f> {
+    f: &'f mut dyn fmt::Write,
+    /// The start of a character whose next bytes have not come yet.
+    carry: [u8; 4],
+    carry_len: usize,
+}
+
+impl<'f> TextSink<'f> {
+    pub(crate) fn new(f: &'f mut dyn fmt::Write) -> Self {
+        TextSink {
+            f,
+            carry: [0; 4],
+            carry_len: 0,
         }
     }
-    Ok(())
+
+    /// Writes what is complete of `bytes`; an incomplete character at the end
+    /// is kept unless `end`.
+    fn write_chunks(&mut self, bytes: &[u8], end: bool) -> fmt::Result {
+        let mut chunks = bytes.utf8_chunks().peekable();
+        while let Some(chunk) = chunks.next() {
+            self.f.write_str(chunk.valid())?;
+            let invalid = chunk.invalid();
+            if invalid.is_empty() {
+                continue;
+            }
+            let last = chunks.peek().is_none();
+            // The last invalid run may be the start of a character that goes
+            // on in the next put.
+            if last
+                && !end
+                && invalid.len() < 4
+                && core::str::from_utf8(invalid).is_err_and(|e| e.error_len().is_none())
+            {
+                self.carry[..invalid.len()].copy_from_slice(invalid);
+                self.carry_len = invalid.len();
+                return Ok(());
+            }
+            self.f.write_char(char::REPLACEMENT_CHARACTER)?;
+        }
+        Ok(())
+    }
+
+    /// Flushes a pending incomplete character as U+FFFD.
+    pub(crate) fn finish(mut self) -> fmt::Result {
+        if self.carry_len > 0 {
+            self.carry_len = 0;
+            self.f.write_char(char::REPLACEMENT_CHARACTER)?;
+        }
+        Ok(())
+    }
+}
+
+impl ByteSink for TextSink<'_> {
+    fn put(&mut self, mut bytes: &[u8]) -> fmt::Result {
+        // Complete a carried character first, one byte at a time.
+        while self.carry_len > 0 {
+            let Some((&b, rest)) = bytes.split_first() else {
+                return Ok(());
+            };
+            self.carry[self.carry_len] = b;
+            self.carry_len += 1;
+            bytes = rest;
+            let carry = self.carry;
+            let pending = &carry[..self.carry_len];
+            match core::str::from_utf8(pending) {
+                Ok(s) => {
+                    self.carry_len = 0;
+                    self.f.write_str(s)?;
+                }
+                Err(e) if e.error_len().is_none() && self.carry_len < 4 => {}
+                Err(_) => {
+                    // Not a character after all: re-read what was carried.
+                    self.carry_len = 0;
+                    self.write_chunks(pending, false)?;
+                }
+            }
+        }
+        self.write_chunks(bytes, false)
+    }
 }
 
 /// Iterates the unescaped bytes of a raw value.
@@ -703,9 +875,9 @@ impl core::iter::FusedIterator for UnescapeIter<'_> {}
 
 /// Writes a value canonically: as a token when its unescaped form is a token
 /// and `force_quote` is false, otherwise as a quoted-string that escapes only
-/// `"` and `\`.
+/// `"` and `\`. Every other byte, obs-text included, is written as it is.
 pub(crate) fn write_value(
-    f: &mut dyn fmt::Write,
+    out: &mut dyn ByteSink,
     v: &RawValue<'_>,
     force_quote: bool,
 ) -> fmt::Result {
@@ -720,102 +892,38 @@ pub(crate) fn write_value(
         if v.escaped {
             // Drop the needless backslashes.
             for part in v.raw.split(|&b| b == b'\\') {
-                write_bytes(f, part)?;
+                out.put(part)?;
             }
             return Ok(());
         }
-        return write_bytes(f, v.raw);
+        return out.put(v.raw);
     }
-    f.write_char('"')?;
-    write_quoted_content(f, v)?;
-    f.write_char('"')
-}
-
-fn write_quoted_content(f: &mut dyn fmt::Write, v: &RawValue<'_>) -> fmt::Result {
-    if !v.escaped {
-        // Raw content of a token or of an unescaped quoted-string holds
-        // neither '"' nor '\'.
-        return write_bytes(f, v.raw);
-    }
-    // Unescape, then escape only '"' and '\'. A quoted-pair may escape any
-    // byte of a multi-byte UTF-8 character, so the bytes go through one
-    // decoder that sees each character whole.
-    let mut out = Utf8Out::new(f);
-    for b in UnescapeIter::new(v.raw, true) {
-        if b == b'"' || b == b'\\' {
-            out.push(b'\\')?;
-        }
-        out.push(b)?;
-    }
-    out.finish()
-}
-
-/// Writes a stream of bytes as text without allocating, like
-/// [`write_bytes`] on their concatenation: a byte sequence that is not UTF-8
-/// becomes U+FFFD. A character split across pushes is kept whole.
-struct Utf8Out<'f> {
-    f: &'f mut dyn fmt::Write,
-    buf: [u8; 64],
-    len: usize,
-}
-
-impl<'f> Utf8Out<'f> {
-    fn new(f: &'f mut dyn fmt::Write) -> Self {
-        Utf8Out {
-            f,
-            buf: [0; 64],
-            len: 0,
-        }
-    }
-
-    fn push(&mut self, b: u8) -> fmt::Result {
-        if self.len == self.buf.len() {
-            self.flush(false)?;
-        }
-        if let Some(slot) = self.buf.get_mut(self.len) {
-            *slot = b;
-            self.len += 1;
-        }
-        Ok(())
-    }
-
-    /// Writes the buffer; unless `end`, keeps an incomplete character at its
-    /// end for the next bytes.
-    fn flush(&mut self, end: bool) -> fmt::Result {
-        let mut start = 0;
-        while start < self.len {
-            let rest = &self.buf[start..self.len];
-            match core::str::from_utf8(rest) {
-                Ok(s) => {
-                    self.f.write_str(s)?;
-                    start = self.len;
+    out.put(b"\"")?;
+    if v.escaped {
+        // Unescape, then escape only '"' and '\'.
+        let mut rest = v.raw;
+        while let Some((&b, after)) = rest.split_first() {
+            if b == b'\\' {
+                let Some((&c, after)) = after.split_first() else {
+                    break;
+                };
+                if c == b'"' || c == b'\\' {
+                    out.put(&[b'\\', c])?;
+                } else {
+                    out.put(&[c])?;
                 }
-                Err(e) => {
-                    let (valid, after) = rest.split_at(e.valid_up_to());
-                    self.f
-                        .write_str(core::str::from_utf8(valid).unwrap_or_default())?;
-                    match e.error_len() {
-                        None if !end => {
-                            let carry = after.len();
-                            self.buf.copy_within(self.len - carry..self.len, 0);
-                            self.len = carry;
-                            return Ok(());
-                        }
-                        n => {
-                            self.f.write_char(char::REPLACEMENT_CHARACTER)?;
-                            start += valid.len() + n.unwrap_or(after.len());
-                        }
-                    }
-                }
+                rest = after;
+            } else {
+                let n = quote_or_backslash(rest);
+                out.put(&rest[..n])?;
+                rest = &rest[n..];
             }
         }
-        self.len = 0;
-        Ok(())
+    } else {
+        // A token or an unescaped quoted-string holds neither '"' nor '\'.
+        out.put(v.raw)?;
     }
-
-    fn finish(mut self) -> fmt::Result {
-        self.flush(true)
-    }
+    out.put(b"\"")
 }
 
 /// Writes arbitrary text as the content of a quoted-string, escaping `"` and

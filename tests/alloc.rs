@@ -87,7 +87,7 @@ const CREDENTIALS: &[&str] = &[
 /// the number of params seen so that the test can check the walk happened.
 fn walk_challenges(input: &str) -> usize {
     let mut params = 0;
-    for c in Challenges::new(input) {
+    for c in Challenges::parse(input) {
         let c = c.expect("valid input");
         black_box((c.scheme(), c.token68()));
         for p in c.params() {
@@ -98,7 +98,7 @@ fn walk_challenges(input: &str) -> usize {
                 // Borrowed views of a value without escapes.
                 assert!(v.as_str().is_some(), "{input}: {p}");
                 assert!(matches!(v.unescaped(), Cow::Borrowed(_)));
-                assert!(matches!(v.to_str(), Ok(Cow::Borrowed(_))));
+                assert!(matches!(v.unescaped_str(), Ok(Cow::Borrowed(_))));
             }
             params += 1;
         }
@@ -143,7 +143,7 @@ fn iterating_authentication_info_does_not_allocate() {
     let input = r#"nextnonce="7ypf/xlj9XXwfDPEoM4URrv/xwf94BcCAzFZH4GiTo0v", qop=auth, rspauth="8ca523f5e9506fed4657c9700eebdbec", cnonce="f2/wE4q74E6zIJEtWaHKaf5wv/H5QzzpXusqGemxURZJ", nc=00000001"#;
     let (n, params) = allocations(|| {
         let mut params = 0;
-        for p in InfoParams::new(input) {
+        for p in InfoParams::parse(input) {
             let p = p.expect("valid input");
             black_box((p.name(), p.value().as_str()));
             params += 1;
@@ -156,15 +156,15 @@ fn iterating_authentication_info_does_not_allocate() {
 
 #[test]
 fn unescaping_allocates_only_when_there_are_escapes() {
-    let c = Challenges::new(r#"Newauth title="Login to \"apps\"", realm=apps"#)
+    let c = Challenges::parse(r#"Newauth title="Login to \"apps\"", realm=apps"#)
         .next()
         .unwrap()
         .unwrap();
     let title = c.param("title").unwrap();
-    let (n, s) = allocations(|| title.to_str().unwrap());
+    let (n, s) = allocations(|| title.unescaped_str().unwrap());
     assert_eq!((n, &*s), (1, r#"Login to "apps""#));
     let realm = c.param("realm").unwrap();
-    let (n, s) = allocations(|| realm.to_str().unwrap());
+    let (n, s) = allocations(|| realm.unescaped_str().unwrap());
     assert_eq!((n, &*s), (0, "apps"));
 }
 

@@ -138,11 +138,15 @@ fn joined(l: &Option<Vec<String>>) -> Option<String> {
 }
 
 fn text(v: Option<ParamValue<'_>>) -> Option<String> {
-    v.map(|v| v.to_str().unwrap().into_owned())
+    v.map(|v| v.unescaped_str().unwrap().into_owned())
 }
 
 fn entries(l: Option<SpaceList<'_>>) -> Option<Vec<String>> {
-    l.map(|l| l.iter().map(|e| e.to_str().unwrap().into_owned()).collect())
+    l.map(|l| {
+        l.iter()
+            .map(|e| e.unescaped_str().unwrap().into_owned())
+            .collect()
+    })
 }
 
 /// The typed value a view holds, for comparison with the one written.
@@ -172,7 +176,7 @@ fn seen(
 /// Parses `written` as exactly one challenge and checks that its canonical
 /// form is what was written.
 fn only_challenge(written: &str) -> http_auth_headers::Challenge<'_> {
-    let mut it = Challenges::new(written);
+    let mut it = Challenges::parse(written);
     let c = it.next().expect("one challenge").expect("parses");
     assert!(it.next().is_none(), "{written}");
     assert_eq!(c.to_string(), written);
@@ -180,7 +184,8 @@ fn only_challenge(written: &str) -> http_auth_headers::Challenge<'_> {
 }
 
 fn check_bearer(a: &Attrs, written: &str) {
-    let b = BearerChallenge::try_from(&only_challenge(written)).expect("view accepts");
+    let c = only_challenge(written);
+    let b = BearerChallenge::try_from(&c).expect("view accepts");
     let got = seen(
         b.realm(),
         b.scope(),
@@ -197,7 +202,8 @@ fn check_bearer(a: &Attrs, written: &str) {
 }
 
 fn check_dpop(a: &Attrs, written: &str) {
-    let d = DpopChallenge::try_from(&only_challenge(written)).expect("view accepts");
+    let c = only_challenge(written);
+    let d = DpopChallenge::try_from(&c).expect("view accepts");
     let got = seen(
         d.realm(),
         d.scope(),

@@ -44,7 +44,7 @@ fn every_rfc_example_parses_and_prints_back() {
     let credentials = examples("Authorization");
     assert_eq!((challenges.len(), credentials.len()), (2, 5));
     for (value, source) in challenges {
-        let c = Challenges::new(&value).next().unwrap().unwrap();
+        let c = Challenges::parse(&value).next().unwrap().unwrap();
         DigestChallenge::try_from(&c).unwrap_or_else(|e| panic!("{source}: {e}"));
         assert_eq!(c.to_string(), value, "{source}");
     }
@@ -64,8 +64,8 @@ fn rfc7616_3_9_1_challenges() {
     let combined = format!("{sha256}, {md5}");
     let lines = [sha256.as_str(), md5.as_str()];
     for parsed in [
-        Challenges::from_lines(lines.iter()).collect::<Result<Vec<_>, _>>(),
-        Challenges::new(&combined).collect::<Result<Vec<_>, _>>(),
+        Challenges::parse_lines(&lines).collect::<Result<Vec<_>, _>>(),
+        Challenges::parse(&combined).collect::<Result<Vec<_>, _>>(),
     ] {
         let parsed = parsed.unwrap();
         let views: Vec<DigestChallenge<'_>> = parsed
@@ -96,8 +96,8 @@ fn rfc7616_3_9_1_challenges() {
     .opaque("FQhe/qaU925kfnzjCev0ciny7QMkPqMAFRtzCUYo5tdS")
     .finish()
     .unwrap();
-    let a = Challenges::new(&written).next().unwrap().unwrap();
-    let b = Challenges::new(&sha256).next().unwrap().unwrap();
+    let a = Challenges::parse(&written).next().unwrap().unwrap();
+    let b = Challenges::parse(&sha256).next().unwrap().unwrap();
     assert_eq!(
         DigestChallenge::try_from(&a).unwrap(),
         DigestChallenge::try_from(&b).unwrap()
@@ -161,7 +161,7 @@ fn rfc7616_3_9_1_credentials() {
 #[test]
 fn rfc7616_3_9_2() {
     let ch = example("WWW-Authenticate", "RFC 7616 section 3.9.2", "");
-    let c = Challenges::new(&ch).next().unwrap().unwrap();
+    let c = Challenges::parse(&ch).next().unwrap().unwrap();
     let d = DigestChallenge::try_from(&c).unwrap();
     assert_eq!(d.algorithm(), Algorithm::Sha512_256);
     assert!(d.charset_utf8() && d.userhash());
@@ -231,8 +231,9 @@ fn authentication_info_from_both_sources() {
     let info = AuthenticationInfo::parse(&v).unwrap();
     assert_eq!(info.to_string(), v);
     let a = DigestAuthInfo::try_from(&info).unwrap();
-    let b = DigestAuthInfo::from_params(http_auth_headers::InfoParams::new(&v).map(Result::unwrap))
-        .unwrap();
+    let b =
+        DigestAuthInfo::from_params(http_auth_headers::InfoParams::parse(&v).map(Result::unwrap))
+            .unwrap();
     assert_eq!(a, b);
     assert_eq!(a.nc().unwrap().value(), 7);
     assert_eq!(a.qop(), Some(Qop::AuthInt));
@@ -288,14 +289,14 @@ proptest! {
         if charset { b = b.charset_utf8(); }
         if let Some(u) = userhash { b = b.userhash(u); }
         let written = b.finish().unwrap();
-        let c = Challenges::new(&written).next().unwrap().unwrap();
+        let c = Challenges::parse(&written).next().unwrap().unwrap();
         let d = DigestChallenge::try_from(&c).unwrap();
         prop_assert_eq!(d.realm(), realm.as_str());
         prop_assert_eq!(d.nonce(), nonce.as_str());
-        prop_assert_eq!(d.opaque().map(|v| v.to_str().unwrap().into_owned()), opaque);
+        prop_assert_eq!(d.opaque().map(|v| v.unescaped_str().unwrap().into_owned()), opaque);
         prop_assert_eq!(d.stale(), stale.unwrap_or(false));
         prop_assert_eq!(d.algorithm(), alg.unwrap_or_default());
-        let got_domain: Vec<String> = d.domain().map(|v| v.to_str().unwrap().into_owned()).collect();
+        let got_domain: Vec<String> = d.domain().map(|v| v.unescaped_str().unwrap().into_owned()).collect();
         prop_assert_eq!(got_domain, domain);
         let got_qop: Option<Vec<Qop<'_>>> = d.qop().map(Iterator::collect);
         prop_assert_eq!(got_qop, (!qop.is_empty()).then_some(qop));
@@ -344,10 +345,10 @@ proptest! {
         prop_assert_eq!(d.response(), response.as_str());
         prop_assert_eq!(d.algorithm(), alg.unwrap_or_default());
         prop_assert_eq!(d.qop(), qop.as_ref().map(|q| qops[q.0]));
-        prop_assert_eq!(d.cnonce().map(|v| v.to_str().unwrap().into_owned()), qop.as_ref().map(|q| q.1.clone()));
+        prop_assert_eq!(d.cnonce().map(|v| v.unescaped_str().unwrap().into_owned()), qop.as_ref().map(|q| q.1.clone()));
         prop_assert_eq!(d.nc().map(|n| n.value()), qop.as_ref().map(|q| q.2));
         prop_assert_eq!(d.nc().map(|n| n.as_str().to_string()), qop.as_ref().map(|q| format!("{:08x}", q.2)));
-        prop_assert_eq!(d.opaque().map(|v| v.to_str().unwrap().into_owned()), opaque);
+        prop_assert_eq!(d.opaque().map(|v| v.unescaped_str().unwrap().into_owned()), opaque);
         prop_assert_eq!(d.userhash(), userhash.unwrap_or(false));
         prop_assert_eq!(c.to_string(), written);
     }
@@ -364,10 +365,10 @@ proptest! {
         let written = b.finish().unwrap();
         let info = AuthenticationInfo::parse(&written).unwrap();
         let d = DigestAuthInfo::try_from(&info).unwrap();
-        prop_assert_eq!(d.nextnonce().map(|v| v.to_str().unwrap().into_owned()), nextnonce);
+        prop_assert_eq!(d.nextnonce().map(|v| v.unescaped_str().unwrap().into_owned()), nextnonce);
         prop_assert_eq!(d.qop(), qop.as_ref().map(|q| qops[q.0]));
-        prop_assert_eq!(d.rspauth().map(|v| v.to_str().unwrap().into_owned()), qop.as_ref().map(|q| q.1.clone()));
-        prop_assert_eq!(d.cnonce().map(|v| v.to_str().unwrap().into_owned()), qop.as_ref().map(|q| q.2.clone()));
+        prop_assert_eq!(d.rspauth().map(|v| v.unescaped_str().unwrap().into_owned()), qop.as_ref().map(|q| q.1.clone()));
+        prop_assert_eq!(d.cnonce().map(|v| v.unescaped_str().unwrap().into_owned()), qop.as_ref().map(|q| q.2.clone()));
         prop_assert_eq!(d.nc().map(|n| n.value()), qop.as_ref().map(|q| q.3));
         prop_assert_eq!(info.to_string(), written);
     }
@@ -384,7 +385,7 @@ proptest! {
             .domain(&domain).qop(&qops).algorithm(Algorithm::from_name(&c)).stale(flag)
             .finish();
         if let Ok(v) = ch {
-            let parsed = Challenges::new(&v).next().unwrap().unwrap();
+            let parsed = Challenges::parse(&v).next().unwrap().unwrap();
             prop_assert!(DigestChallenge::try_from(&parsed).is_ok(), "{}", v);
         }
         let mut cr = DigestCredentialsBuilder::new(&a, &b, &c, &a, &b)

@@ -5,13 +5,13 @@ use http_auth_headers::{AuthenticationInfo, Challenges, Credentials};
 
 /// The `roundtrip` target's property for a challenge list.
 fn challenges_round_trip(input: &[u8]) -> String {
-    let list: Vec<_> = Challenges::new(input).collect::<Result<_, _>>().unwrap();
+    let list: Vec<_> = Challenges::parse(input).collect::<Result<_, _>>().unwrap();
     let text = list
         .iter()
         .map(|c| c.to_string())
         .collect::<Vec<_>>()
         .join(", ");
-    let again: Vec<_> = Challenges::new(&text).collect::<Result<_, _>>().unwrap();
+    let again: Vec<_> = Challenges::parse(&text).collect::<Result<_, _>>().unwrap();
     assert_eq!(again, list, "{text:?}");
     let text2 = again
         .iter()
@@ -29,9 +29,12 @@ fn challenges_round_trip(input: &[u8]) -> String {
 #[test]
 fn escaped_multibyte_character_round_trips() {
     let input = "DPoP error_description=\"in DPoP\\\u{785}r oof\"";
-    let c = Challenges::new(input).next().unwrap().unwrap();
+    let c = Challenges::parse(input).next().unwrap().unwrap();
     assert_eq!(
-        c.param("error_description").unwrap().to_str().unwrap(),
+        c.param("error_description")
+            .unwrap()
+            .unescaped_str()
+            .unwrap(),
         "in DPoP\u{785}r oof"
     );
     let text = challenges_round_trip(input.as_bytes());
@@ -53,7 +56,7 @@ fn escaped_continuation_byte_round_trips() {
     let input = b"Bbasicearm=\"\\clx\xc3\\\xa4m=\"";
     let info = AuthenticationInfo::parse(input).unwrap();
     let v = info.param("bbasicearm").unwrap();
-    assert_eq!(v.to_str().unwrap(), "clx\u{e4}m=");
+    assert_eq!(v.unescaped_str().unwrap(), "clx\u{e4}m=");
     let text = info.to_string();
     assert_eq!(text, "Bbasicearm=\"clx\u{e4}m=\"");
     let again = AuthenticationInfo::parse(&text).unwrap();

@@ -53,10 +53,10 @@ fn bare_schemes() -> String {
 fn count_challenges(input: &str) -> (usize, usize) {
     let mut challenges = 0;
     let mut params = 0;
-    for c in Challenges::new(input) {
+    for c in Challenges::parse(input) {
         let c = c.unwrap();
         challenges += 1;
-        params += c.params().count();
+        params += c.params().iter().count();
     }
     (challenges, params)
 }
@@ -65,24 +65,27 @@ fn count_challenges(input: &str) -> (usize, usize) {
 fn many_params_in_one_field() {
     let input = many_params();
     assert_eq!(count_challenges(&input), (1, N));
-    let c = Challenges::new(&input).next().unwrap().unwrap();
+    let c = Challenges::parse(&input).next().unwrap().unwrap();
     assert_eq!(c.params().len(), N);
-    assert_eq!(c.params().last().unwrap().name(), format!("k{}", N - 1));
+    assert_eq!(
+        c.params().iter().last().unwrap().name(),
+        format!("k{}", N - 1)
+    );
     let creds = Credentials::parse(&input).unwrap();
     assert_eq!(creds.params().len(), N);
     let info = &input[2..];
-    assert_eq!(InfoParams::new(info).filter(Result::is_ok).count(), N);
+    assert_eq!(InfoParams::parse(info).filter(Result::is_ok).count(), N);
 }
 
 #[test]
 fn one_huge_escaped_quoted_string() {
     let input = huge_escaped();
-    let c = Challenges::new(&input).next().unwrap().unwrap();
+    let c = Challenges::parse(&input).next().unwrap().unwrap();
     let v = c.param("a").unwrap();
     assert_eq!(v.raw().len(), MIB);
     assert_eq!(v.bytes().count(), MIB / 2);
     assert!(v.bytes().all(|b| b == b'"'));
-    assert_eq!(v.to_str().unwrap().len(), MIB / 2);
+    assert_eq!(v.unescaped_str().unwrap().len(), MIB / 2);
     // The canonical form keeps every escape: `"` must stay escaped.
     assert_eq!(c.to_string().len(), input.len());
 }
@@ -97,7 +100,7 @@ fn many_empty_list_elements() {
     // Empty elements between two params of one challenge.
     let between = format!("X a=1{}b=2", ",".repeat(MIB));
     assert_eq!(count_challenges(&between), (1, 2));
-    assert_eq!(InfoParams::new(&between[2..]).count(), 2);
+    assert_eq!(InfoParams::parse(&between[2..]).count(), 2);
 }
 
 #[test]
@@ -105,7 +108,7 @@ fn many_bare_schemes() {
     let input = bare_schemes();
     assert!(input.len() >= MIB);
     assert_eq!(count_challenges(&input), (N, 0));
-    let last = Challenges::new(&input).last().unwrap().unwrap();
+    let last = Challenges::parse(&input).last().unwrap().unwrap();
     assert!(last.scheme().starts_with(&format!("S{}", N - 1)));
 }
 
@@ -125,7 +128,7 @@ fn no_recursion_on_a_small_stack() {
                 .map(|input| {
                     let mut params = 0;
                     let mut bytes = 0;
-                    for c in Challenges::new(input) {
+                    for c in Challenges::parse(input) {
                         for p in c.unwrap().params() {
                             params += 1;
                             bytes += p.value().bytes().count();
@@ -145,7 +148,7 @@ fn no_recursion_on_a_small_stack() {
 #[test]
 fn max_challenges() {
     let opts = ParseOptions::new().max_challenges(2);
-    let mut it = Challenges::new("A, B x=1,  C, D").with_options(opts);
+    let mut it = opts.parse::<Challenges>("A, B x=1,  C, D");
     assert!(it.next().unwrap().is_ok());
     assert!(it.next().unwrap().is_ok());
     let err = it.next().unwrap().unwrap_err();
@@ -156,8 +159,8 @@ fn max_challenges() {
     assert!(it.next().is_none());
     // Counted over all the field lines of the field.
     let lines = ["A", "B", ", C"];
-    let err = Challenges::from_lines(lines.iter())
-        .with_options(opts)
+    let err = opts
+        .parse_lines::<Challenges>(&lines)
         .find_map(Result::err)
         .unwrap();
     assert_eq!(
@@ -166,8 +169,7 @@ fn max_challenges() {
     );
     // The limit itself is allowed.
     assert_eq!(
-        Challenges::new("A, B")
-            .with_options(opts)
+        opts.parse::<Challenges>("A, B")
             .filter(Result::is_ok)
             .count(),
         2
@@ -177,21 +179,21 @@ fn max_challenges() {
 #[test]
 fn max_params() {
     let opts = ParseOptions::new().max_params(2);
-    let err = Challenges::new("X a=1, b=2, c=3")
-        .with_options(opts)
+    let err = opts
+        .parse::<Challenges>("X a=1, b=2, c=3")
         .next()
         .unwrap()
         .unwrap_err();
     assert_eq!((err.kind(), err.offset()), (ErrorKind::TooManyParams, 12));
-    let err = Credentials::parse_with_options("X a=1, b=2, c=3", &opts).unwrap_err();
+    let err = opts.parse::<Credentials>("X a=1, b=2, c=3").unwrap_err();
     assert_eq!((err.kind(), err.offset()), (ErrorKind::TooManyParams, 12));
-    let err = InfoParams::new("a=1, b=2, c=3")
-        .with_options(opts)
+    let err = opts
+        .parse::<InfoParams>("a=1, b=2, c=3")
         .find_map(Result::err)
         .unwrap();
     assert_eq!((err.kind(), err.offset()), (ErrorKind::TooManyParams, 10));
     // Per challenge: two challenges of two params each are fine.
-    let ok = Challenges::new("X a=1, b=2, Y c=3, d=4").with_options(opts);
+    let ok = opts.parse::<Challenges>("X a=1, b=2, Y c=3, d=4");
     assert_eq!(ok.filter(Result::is_ok).count(), 2);
 }
 
@@ -199,8 +201,7 @@ fn max_params() {
 fn max_value_len() {
     let opts = ParseOptions::new().max_value_len(3);
     let first_err = |input: &str| {
-        Challenges::new(input)
-            .with_options(opts)
+        opts.parse::<Challenges>(input)
             .find_map(Result::err)
             .map(|e| (e.kind(), e.offset()))
     };
@@ -224,10 +225,10 @@ fn max_value_len() {
         first_err("X a=\"\\a\\b\""),
         Some((ErrorKind::ValueTooLong, 4))
     );
-    let err = Credentials::parse_with_options("Bearer abcd", &opts).unwrap_err();
+    let err = opts.parse::<Credentials>("Bearer abcd").unwrap_err();
     assert_eq!((err.kind(), err.offset()), (ErrorKind::ValueTooLong, 7));
-    let err = InfoParams::new("a=1, b=\"xyzw\"")
-        .with_options(opts)
+    let err = opts
+        .parse::<InfoParams>("a=1, b=\"xyzw\"")
         .find_map(Result::err)
         .unwrap();
     assert_eq!((err.kind(), err.offset()), (ErrorKind::ValueTooLong, 7));
@@ -253,7 +254,7 @@ fn debug_shows_no_secrets() {
     for p in c.params() {
         // The values are redacted, not only the secret-looking ones.
         assert!(
-            !d.contains(&format!("\"{}\"", p.value().to_str().unwrap())),
+            !d.contains(&format!("\"{}\"", p.value().unescaped_str().unwrap())),
             "{d}"
         );
     }

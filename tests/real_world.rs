@@ -9,13 +9,14 @@ use http_auth_headers::{Challenges, ErrorKind};
 /// `scheme[token68]`, with unescaped values.
 fn describe(v: &[u8]) -> Result<String, (ErrorKind, usize)> {
     let mut out = Vec::new();
-    for c in Challenges::new(v) {
+    for c in Challenges::parse(v) {
         let c = c.map_err(|e| (e.kind(), e.offset()))?;
         let body = match c.token68() {
             Some(t) => format!("[{t}]"),
             None => {
                 let ps: Vec<String> = c
                     .params()
+                    .iter()
                     .map(|p| {
                         format!(
                             "{}={}",
@@ -97,7 +98,7 @@ fn browser_test_cases() {
 
 #[test]
 fn disguised_realm_does_not_fool_the_typed_view() {
-    let c = Challenges::new(r#"Basic foo="realm=nottherealm", realm="basic""#)
+    let c = Challenges::parse(r#"Basic foo="realm=nottherealm", realm="basic""#)
         .next()
         .unwrap()
         .unwrap();

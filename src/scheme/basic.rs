@@ -4,7 +4,7 @@
 //! use http_auth_headers::{Challenges, Credentials};
 //! use http_auth_headers::scheme::basic::{BasicChallenge, BasicCredentials};
 //!
-//! let c = Challenges::new(r#"Basic realm="foo", charset="UTF-8""#).next().unwrap()?;
+//! let c = Challenges::parse(r#"Basic realm="foo", charset="UTF-8""#).next().unwrap()?;
 //! let basic = BasicChallenge::try_from(&c)?;
 //! assert_eq!(basic.realm(), "foo");
 //! assert!(basic.charset_utf8());
@@ -75,10 +75,10 @@ impl<'a> BasicChallenge<'a> {
     }
 }
 
-impl<'a> TryFrom<&Challenge<'a>> for BasicChallenge<'a> {
+impl<'a> TryFrom<&'a Challenge<'_>> for BasicChallenge<'a> {
     type Error = SchemeError;
 
-    fn try_from(c: &Challenge<'a>) -> Result<Self, SchemeError> {
+    fn try_from(c: &'a Challenge<'_>) -> Result<Self, SchemeError> {
         if !c.is_scheme("Basic") {
             return Err(SchemeError::WrongScheme("Basic"));
         }
@@ -253,7 +253,7 @@ mod tests {
     }
 
     fn challenge(v: &str) -> Result<BasicChallenge<'_>, SchemeError> {
-        BasicChallenge::try_from(&Challenges::new(v).next().unwrap().unwrap())
+        BasicChallenge::try_from(&Challenges::parse(v).next().unwrap().unwrap())
     }
 
     #[test]

@@ -14,7 +14,7 @@
 //! };
 //!
 //! // RFC 9449 section 7.2: one field, two challenges, each its own view.
-//! let mut it = Challenges::new(r#"Bearer error="invalid_token", DPoP algs="ES256 PS256""#);
+//! let mut it = Challenges::parse(r#"Bearer error="invalid_token", DPoP algs="ES256 PS256""#);
 //! let bearer = BearerChallenge::try_from(&it.next().unwrap()?)?;
 //! assert_eq!(bearer.error(), Some(ErrorCode::InvalidToken));
 //! let dpop = DpopChallenge::try_from(&it.next().unwrap()?)?;
@@ -167,12 +167,12 @@ impl<'a> Attrs<'a> {
 /// use http_auth_headers::Challenges;
 /// use http_auth_headers::scheme::bearer::{DpopChallenge, ErrorCode};
 ///
-/// let c = Challenges::new(r#"DPoP error="use_dpop_nonce""#).next().unwrap()?;
+/// let c = Challenges::parse(r#"DPoP error="use_dpop_nonce""#).next().unwrap()?;
 /// let e = DpopChallenge::try_from(&c)?.error().unwrap();
 /// assert_eq!(e, ErrorCode::UseDpopNonce);
 /// assert_eq!(e.as_str(), Some("use_dpop_nonce"));
 ///
-/// let c = Challenges::new("DPoP error=server_busy").next().unwrap()?;
+/// let c = Challenges::parse("DPoP error=server_busy").next().unwrap()?;
 /// let e = DpopChallenge::try_from(&c)?.error().unwrap();
 /// assert!(matches!(e, ErrorCode::Other(v) if v == "server_busy"));
 /// assert_eq!(e.to_string(), "server_busy");
@@ -259,7 +259,7 @@ impl fmt::Display for ErrorCode<'_> {
 /// use http_auth_headers::Challenges;
 /// use http_auth_headers::scheme::bearer::BearerChallenge;
 ///
-/// let c = Challenges::new(r#"Bearer scope="openid profile email""#).next().unwrap()?;
+/// let c = Challenges::parse(r#"Bearer scope="openid profile email""#).next().unwrap()?;
 /// let scope = BearerChallenge::try_from(&c)?.scope().unwrap();
 /// assert!(scope.contains("profile"));
 /// let items: Vec<&str> = scope.iter().filter_map(|s| s.as_str()).collect();
@@ -387,14 +387,14 @@ macro_rules! challenge_accessors {
 /// use http_auth_headers::scheme::bearer::{BearerChallenge, ErrorCode};
 ///
 /// let value = r#"Bearer realm="example", error="invalid_token", error_description="The access token expired""#;
-/// let c = Challenges::new(value).next().unwrap()?;
+/// let c = Challenges::parse(value).next().unwrap()?;
 /// let bearer = BearerChallenge::try_from(&c)?;
 /// assert_eq!(bearer.realm().unwrap(), "example");
 /// assert_eq!(bearer.error(), Some(ErrorCode::InvalidToken));
 /// assert_eq!(bearer.error_description().unwrap(), "The access token expired");
 /// assert!(bearer.scope().is_none());
 ///
-/// let c = Challenges::new("Bearer realm=a, REALM=b").next().unwrap()?;
+/// let c = Challenges::parse("Bearer realm=a, REALM=b").next().unwrap()?;
 /// assert_eq!(BearerChallenge::try_from(&c), Err(SchemeError::DuplicateParam("realm")));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
@@ -426,10 +426,10 @@ impl<'a> BearerChallenge<'a> {
     }
 }
 
-impl<'a> TryFrom<&Challenge<'a>> for BearerChallenge<'a> {
+impl<'a> TryFrom<&'a Challenge<'_>> for BearerChallenge<'a> {
     type Error = SchemeError;
 
-    fn try_from(c: &Challenge<'a>) -> Result<Self, SchemeError> {
+    fn try_from(c: &'a Challenge<'_>) -> Result<Self, SchemeError> {
         Attrs::start(c, "Bearer")?;
         let attrs = Attrs::new(known_params(c.params(), ATTR_NAMES)?)?;
         Ok(BearerChallenge { attrs })
@@ -444,7 +444,7 @@ impl<'a> TryFrom<&Challenge<'a>> for BearerChallenge<'a> {
 /// use http_auth_headers::scheme::bearer::{DpopChallenge, ErrorCode};
 ///
 /// let value = r#"DPoP error="invalid_token", error_description="Invalid DPoP key binding", algs="ES256""#;
-/// let c = Challenges::new(value).next().unwrap()?;
+/// let c = Challenges::parse(value).next().unwrap()?;
 /// let dpop = DpopChallenge::try_from(&c)?;
 /// assert_eq!(dpop.error(), Some(ErrorCode::InvalidToken));
 /// assert_eq!(dpop.algs().unwrap().iter().collect::<Vec<_>>(), ["ES256"]);
@@ -480,10 +480,10 @@ impl<'a> DpopChallenge<'a> {
     }
 }
 
-impl<'a> TryFrom<&Challenge<'a>> for DpopChallenge<'a> {
+impl<'a> TryFrom<&'a Challenge<'_>> for DpopChallenge<'a> {
     type Error = SchemeError;
 
-    fn try_from(c: &Challenge<'a>) -> Result<Self, SchemeError> {
+    fn try_from(c: &'a Challenge<'_>) -> Result<Self, SchemeError> {
         Attrs::start(c, "DPoP")?;
         let [realm, scope, error, error_description, error_uri, algs] = known_params(
             c.params(),
@@ -665,7 +665,7 @@ impl<'v> DpopChallengeBuilder<'v> {
 }
 
 /// Reads the token68 of `c` as the access token of `scheme`.
-fn access_token<'a>(c: &Credentials<'a>, scheme: &'static str) -> Result<&'a str, SchemeError> {
+fn access_token<'a>(c: &'a Credentials<'_>, scheme: &'static str) -> Result<&'a str, SchemeError> {
     if !c.is_scheme(scheme) {
         return Err(SchemeError::WrongScheme(scheme));
     }
@@ -740,10 +740,10 @@ impl<'a> BearerCredentials<'a> {
     }
 }
 
-impl<'a> TryFrom<&Credentials<'a>> for BearerCredentials<'a> {
+impl<'a> TryFrom<&'a Credentials<'_>> for BearerCredentials<'a> {
     type Error = SchemeError;
 
-    fn try_from(c: &Credentials<'a>) -> Result<Self, SchemeError> {
+    fn try_from(c: &'a Credentials<'_>) -> Result<Self, SchemeError> {
         access_token(c, "Bearer").map(|token| BearerCredentials { token })
     }
 }
@@ -800,10 +800,10 @@ impl<'a> DpopCredentials<'a> {
     }
 }
 
-impl<'a> TryFrom<&Credentials<'a>> for DpopCredentials<'a> {
+impl<'a> TryFrom<&'a Credentials<'_>> for DpopCredentials<'a> {
     type Error = SchemeError;
 
-    fn try_from(c: &Credentials<'a>) -> Result<Self, SchemeError> {
+    fn try_from(c: &'a Credentials<'_>) -> Result<Self, SchemeError> {
         access_token(c, "DPoP").map(|token| DpopCredentials { token })
     }
 }
@@ -821,7 +821,7 @@ mod tests {
     use alloc::vec::Vec;
 
     fn first(v: &str) -> Challenge<'_> {
-        Challenges::new(v).next().unwrap().unwrap()
+        Challenges::parse(v).next().unwrap().unwrap()
     }
 
     fn bearer(v: &str) -> Result<BearerChallenge<'_>, SchemeError> {
@@ -913,7 +913,7 @@ mod tests {
     /// view, the same param names in both.
     #[test]
     fn rfc9449_section7_2_examples() {
-        let mut it = Challenges::new(r#"Bearer, DPoP algs="ES256 PS256""#);
+        let mut it = Challenges::parse(r#"Bearer, DPoP algs="ES256 PS256""#);
         let b = BearerChallenge::try_from(&it.next().unwrap().unwrap()).unwrap();
         assert_eq!(b.realm(), None);
         assert_eq!(b.error(), None);
@@ -922,7 +922,7 @@ mod tests {
         assert!(it.next().is_none());
 
         let v = r#"Bearer error="invalid_token", error_description="Invalid token", DPoP algs="ES256 PS256""#;
-        let mut it = Challenges::new(v);
+        let mut it = Challenges::parse(v);
         let b = BearerChallenge::try_from(&it.next().unwrap().unwrap()).unwrap();
         assert_eq!(b.error(), Some(ErrorCode::InvalidToken));
         assert_eq!(b.error_description().unwrap(), "Invalid token");
@@ -931,7 +931,7 @@ mod tests {
         assert!(d.algs().unwrap().contains("ES256"));
 
         let v = r#"Bearer error="invalid_request", error_description="Multiple methods used to include access token", DPoP algs="ES256 PS256", error="invalid_request", error_description="Multiple methods used to include access token""#;
-        let cs: Vec<_> = Challenges::new(v).map(Result::unwrap).collect();
+        let cs: Vec<_> = Challenges::parse(v).map(Result::unwrap).collect();
         assert_eq!(cs.len(), 2);
         let b = BearerChallenge::try_from(&cs[0]).unwrap();
         let d = DpopChallenge::try_from(&cs[1]).unwrap();

@@ -7,7 +7,7 @@
 //!
 //! // RFC 7616 section 3.9.1: two challenges, SHA-256 preferred.
 //! let value = r#"Digest realm="http-auth@example.org", qop="auth, auth-int", algorithm=SHA-256, nonce="7ypf/xlj9XXwfDPEoM4URrv/xwf94BcCAzFZH4GiTo0v", opaque="FQhe/qaU925kfnzjCev0ciny7QMkPqMAFRtzCUYo5tdS""#;
-//! let c = Challenges::new(value).next().unwrap()?;
+//! let c = Challenges::parse(value).next().unwrap()?;
 //! let digest = DigestChallenge::try_from(&c)?;
 //! assert_eq!(digest.realm(), "http-auth@example.org");
 //! assert_eq!(digest.algorithm(), Algorithm::Sha256);
@@ -61,7 +61,7 @@ use core::iter::FusedIterator;
 
 use super::{known_params, SchemeError};
 #[cfg(feature = "alloc")]
-use crate::error::ToStrError;
+use crate::error::NotUtf8Error;
 use crate::ext_value::{Charset, ExtValue, ExtValueError};
 use crate::param::{Param, ParamValue};
 use crate::syntax::{self, RawValue};
@@ -476,7 +476,7 @@ impl<'a> DigestChallenge<'a> {
     /// use http_auth_headers::Challenges;
     /// use http_auth_headers::scheme::digest::{DigestChallenge, Qop};
     ///
-    /// let c = Challenges::new(r#"Digest realm="r", nonce="n", qop="auth-int ,auth,x-new""#).next().unwrap()?;
+    /// let c = Challenges::parse(r#"Digest realm="r", nonce="n", qop="auth-int ,auth,x-new""#).next().unwrap()?;
     /// let d = DigestChallenge::try_from(&c)?;
     /// let qop: Vec<Qop<'_>> = d.qop().unwrap().collect();
     /// assert_eq!(qop, [Qop::AuthInt, Qop::Auth, Qop::Other("x-new")]);
@@ -526,10 +526,10 @@ const EMPTY: ParamValue<'static> = ParamValue {
     },
 };
 
-impl<'a> TryFrom<&Challenge<'a>> for DigestChallenge<'a> {
+impl<'a> TryFrom<&'a Challenge<'_>> for DigestChallenge<'a> {
     type Error = SchemeError;
 
-    fn try_from(c: &Challenge<'a>) -> Result<Self, SchemeError> {
+    fn try_from(c: &'a Challenge<'_>) -> Result<Self, SchemeError> {
         if !c.is_scheme("Digest") {
             return Err(SchemeError::WrongScheme("Digest"));
         }
@@ -608,11 +608,11 @@ impl<'a> Username<'a> {
     /// possible for input given as bytes).
     #[cfg(feature = "alloc")]
     #[cfg_attr(docsrs, doc(cfg(feature = "alloc")))]
-    pub fn to_str(&self) -> Result<Cow<'a, str>, ToStrError> {
+    pub fn to_str(&self) -> Result<Cow<'a, str>, NotUtf8Error> {
         match self {
-            Username::Plain(v) => v.to_str(),
+            Username::Plain(v) => v.unescaped_str(),
             // Charset and UTF-8 validity were checked when it was read.
-            Username::Extended(e) => e.to_str().map_err(|_| ToStrError::new()),
+            Username::Extended(e) => e.to_str().map_err(|_| NotUtf8Error::new()),
         }
     }
 }
@@ -711,10 +711,10 @@ impl fmt::Debug for DigestCredentials<'_> {
     }
 }
 
-impl<'a> TryFrom<&Credentials<'a>> for DigestCredentials<'a> {
+impl<'a> TryFrom<&'a Credentials<'_>> for DigestCredentials<'a> {
     type Error = SchemeError;
 
-    fn try_from(c: &Credentials<'a>) -> Result<Self, SchemeError> {
+    fn try_from(c: &'a Credentials<'_>) -> Result<Self, SchemeError> {
         if !c.is_scheme("Digest") {
             return Err(SchemeError::WrongScheme("Digest"));
         }

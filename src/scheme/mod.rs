@@ -85,7 +85,7 @@ mod tests {
 
     #[test]
     fn known_params_in_one_pass() {
-        let c = Challenges::new("X a=1, B=2, c=3, c=4")
+        let c = Challenges::parse("X a=1, B=2, c=3, c=4")
             .next()
             .unwrap()
             .unwrap();
@@ -93,7 +93,7 @@ mod tests {
         assert_eq!(a.unwrap(), "1");
         assert_eq!(b.unwrap(), "2");
         assert!(d.is_none());
-        let c = Challenges::new("X a=1, A=2").next().unwrap().unwrap();
+        let c = Challenges::parse("X a=1, A=2").next().unwrap().unwrap();
         assert_eq!(
             known_params(c.params(), ["a"]),
             Err(SchemeError::DuplicateParam("a"))

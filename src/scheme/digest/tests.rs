@@ -6,7 +6,7 @@ use crate::builder::BuildError;
 use crate::Challenges;
 
 fn challenge(v: &str) -> Result<DigestChallenge<'_>, SchemeError> {
-    DigestChallenge::try_from(&Challenges::new(v).next().unwrap().unwrap())
+    DigestChallenge::try_from(&Challenges::parse(v).next().unwrap().unwrap())
 }
 
 fn creds(v: &str) -> Result<DigestCredentials<'_>, SchemeError> {
@@ -89,7 +89,7 @@ fn domain_is_space_separated() {
     assert_eq!(d[1], "http://x.example/b,c");
     assert_eq!(d[2], "/d\"e");
     assert!(d[2].has_escapes());
-    assert_eq!(d[2].to_str().unwrap(), "/d\"e");
+    assert_eq!(d[2].unescaped_str().unwrap(), "/d\"e");
     let c = challenge(r#"Digest realm=r, nonce=n, domain="/a\ /b""#).unwrap();
     assert_eq!(c.domain().count(), 2);
 }
