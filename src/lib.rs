@@ -35,13 +35,26 @@
 //!   (`&str`, `&[u8]`, `http::HeaderValue`); every parsed value is a slice of
 //!   it. Quoted-strings keep their escapes and are unescaped only when asked
 //!   ([`ParamValue::unescaped`] borrows when there is nothing to unescape).
-//!   Parsing and iterating never allocate.
-//! - **Lazy first.** [`Challenges`] and [`InfoParams`] are iterators that yield
-//!   `Result`s and stop at the first error; [`parse_challenges`] and
-//!   [`AuthenticationInfo`] collect.
-//! - **Several field lines.** `from_lines` constructors parse the lines of one
-//!   field as one list (RFC 9110 section 5.3). `Authorization` is not a list:
-//!   [`Credentials::parse_lines`] rejects more than one line.
+//!   Parsing and iterating never allocate. `into_owned()` turns a
+//!   [`Challenge`] or [`Credentials`] into a `'static` one (one shared
+//!   buffer) to keep across requests.
+//! - **One vocabulary.** Every field type has `parse(value)` for one field
+//!   line and `parse_lines(lines)` for the lines of a field
+//!   ([`FieldLines`]); [`ParseOptions::parse`] and
+//!   [`ParseOptions::parse_lines`] do the same with options.
+//!   [`Challenges`] and [`InfoParams`] are lazy iterators that yield
+//!   `Result`s and stop at the first error; [`Credentials`] and
+//!   [`AuthenticationInfo`] are parsed at once.
+//! - **Several field lines are one list** (RFC 9110 section 5.3): the lines
+//!   parse exactly as their join with `", "` would, so a line may go on with
+//!   the params of the previous line's challenge. `Authorization` is not a
+//!   list: [`Credentials::parse_lines`] rejects more than one line.
+//! - **Canonical and lossless writers.** `Display` writes the canonical form
+//!   as text; `to_bytes()` writes the same form byte for byte, `obs-text`
+//!   included, and parses back to an equal value.
+//! - **Secrets stay secret.** Errors from credentials carry no byte of
+//!   them, `Debug` of credentials redacts tokens and param values, and
+//!   comparing [`Credentials`] takes the same time wherever they differ.
 //! - **Strict by default.** The grammar of RFC 9110 exactly; [`ParseOptions`]
 //!   adds limits for servers.
 //!
@@ -60,8 +73,16 @@
 //! - An auth-param directly after a bare scheme and a comma
 //!   (`Basic, realm="x"`) or after a token68 is an error
 //!   ([`ErrorKind::ParamWithoutScheme`]); only `1*SP` opens the params.
-//! - HTAB is not a separator after the scheme (`1*SP` only); CR, LF, NUL and
-//!   other control characters are errors anywhere, also inside quoted-strings.
+//! - HTAB is not a separator after the scheme (`1*SP` only): after
+//!   `scheme 1*SP`, HTAB may only be OWS before a comma or the end
+//!   (`Basic \t, realm=x` is fine, `Basic \trealm=x` is
+//!   [`ErrorKind::ExpectedToken68OrParam`]). CR, LF, NUL and other control
+//!   characters are errors anywhere, also inside quoted-strings.
+//! - Complete credentials followed by a comma and another token are
+//!   [`ErrorKind::MultipleCredentials`], whatever the first ends with (a
+//!   token68, params or a bare scheme); anything else after them is
+//!   [`ErrorKind::ExpectedEnd`] (or [`ErrorKind::ExpectedComma`] inside a
+//!   param list).
 //! - A param name repeated in one challenge is kept as written; the typed
 //!   views reject it.
 //! - `obs-text` (0x80–0xFF) is accepted inside quoted-strings and kept as

@@ -4,7 +4,7 @@
 //! This test crate uses `unsafe` for one reason: `GlobalAlloc` is an unsafe
 //! trait. The library itself forbids `unsafe` code; this file only forwards
 //! to `System` and counts.
-
+#![cfg(feature = "alloc")]
 #![allow(unsafe_code)] // GlobalAlloc is an unsafe trait; see the module docs.
 
 use std::alloc::{GlobalAlloc, Layout, System};

@@ -1,5 +1,6 @@
 //! Each ambiguity of the RFC 9110 authentication grammar, and the decision
 //! this crate takes for it (see the crate docs, "Implementation notes").
+#![cfg(feature = "alloc")]
 
 use http_auth_headers::{AuthenticationInfo, Challenge, Challenges, Credentials, ErrorKind};
 

@@ -1,6 +1,7 @@
 //! Property tests of the Bearer and DPoP writers against their views: what
 //! the writers accept parses back to the same typed value, and the writers
 //! never write what the views reject.
+#![cfg(feature = "alloc")]
 
 use http_auth_headers::scheme::bearer::{
     BearerChallenge, BearerCredentials, DpopChallenge, DpopCredentials, ErrorCode, SpaceList,

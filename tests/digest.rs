@@ -1,5 +1,6 @@
 //! Digest (RFC 7616) and RFC 8187 ext-value through the public API: the RFC
 //! examples, and round trips of generated typed values.
+#![cfg(feature = "alloc")]
 
 use http_auth_headers::ext_value::{self, ExtValue};
 use http_auth_headers::scheme::digest::{

@@ -1,5 +1,6 @@
 //! One test per input the fuzz targets (fuzz/fuzz_targets) found failing,
 //! reduced by hand, asserting the property the target checks.
+#![cfg(feature = "alloc")]
 
 use http_auth_headers::{AuthenticationInfo, Challenges, Credentials};
 

@@ -1,6 +1,7 @@
 //! Hostile input: megabyte-sized fields of the shapes that stress a list
 //! parser, the limits of `ParseOptions`, the absence of recursion, and
 //! `Debug` output that never shows secrets.
+#![cfg(feature = "alloc")]
 
 use http_auth_headers::scheme::basic::BasicCredentials;
 use http_auth_headers::{

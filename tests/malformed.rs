@@ -1,5 +1,6 @@
 //! Malformed field values: each fails with the expected kind at the expected
 //! byte offset, and the message names what was expected and what was found.
+#![cfg(feature = "alloc")]
 
 use http_auth_headers::{
     AuthenticationInfo, Challenges, Credentials, Error, ErrorKind, ErrorKind::*,

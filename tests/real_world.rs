@@ -1,6 +1,7 @@
 //! Header values seen in the wild and in browser test suites (case names
 //! follow Julian Reschke's WWW-Authenticate test cases), with what strict
 //! RFC 9110 parsing makes of them.
+#![cfg(feature = "alloc")]
 
 use http_auth_headers::scheme::basic::BasicChallenge;
 use http_auth_headers::{Challenges, ErrorKind};

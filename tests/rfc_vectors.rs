@@ -1,6 +1,7 @@
 //! Every RFC example in tests/data/rfc-examples.json (copied from the
 //! project's shared vectors) parses, and its canonical form parses back to the
 //! same value.
+#![cfg(feature = "alloc")]
 
 use http_auth_headers::{Challenges, Credentials};
 use serde_json::Value;

@@ -1,6 +1,7 @@
 //! Properties: the canonical form of anything that parses parses back to the
 //! same value and is stable; writing then parsing gives back what was
 //! written; no input panics.
+#![cfg(feature = "alloc")]
 
 use http_auth_headers::{AuthBuilder, AuthenticationInfo, Challenge, Challenges, Credentials};
 use proptest::prelude::*;
