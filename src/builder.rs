@@ -179,7 +179,7 @@ impl AuthBuilder {
     fn has_param(&self, name: &str) -> bool {
         let written = &self.buf[self.scheme_len..];
         // Written params are validated, so the generic iterator reads them back.
-        crate::param::Params::new(written.as_bytes(), None, self.params)
+        crate::param::Params::new(written.as_bytes(), Some(written), None, self.params)
             .iter()
             .any(|p| p.is(name))
     }

@@ -18,21 +18,87 @@ pub(crate) enum Role {
     Credentials,
 }
 
-/// The bytes of an item: borrowed from the parsed input, or owned.
+/// The bytes of an item: borrowed from the parsed input, or owned; kept
+/// as `str` when they are UTF-8 (checked once per item), so that names and
+/// the scheme are sliced as `&str` without checking each again.
 #[derive(Clone)]
 enum Text<'a> {
-    Borrowed(&'a [u8]),
+    Bytes(&'a [u8]),
+    Str(&'a str),
     #[cfg(feature = "alloc")]
-    Shared(Arc<[u8]>),
+    SharedBytes(Arc<[u8]>),
+    #[cfg(feature = "alloc")]
+    SharedStr(Arc<str>),
 }
 
-impl Text<'_> {
+impl<'a> Text<'a> {
+    #[inline]
+    fn new(bytes: &'a [u8]) -> Self {
+        match core::str::from_utf8(bytes) {
+            Ok(s) => Text::Str(s),
+            Err(_) => Text::Bytes(bytes),
+        }
+    }
+
     #[inline]
     fn bytes(&self) -> &[u8] {
         match self {
-            Text::Borrowed(b) => b,
+            Text::Bytes(b) => b,
+            Text::Str(s) => s.as_bytes(),
             #[cfg(feature = "alloc")]
-            Text::Shared(b) => b,
+            Text::SharedBytes(b) => b,
+            #[cfg(feature = "alloc")]
+            Text::SharedStr(s) => s.as_bytes(),
+        }
+    }
+
+    #[inline]
+    fn as_str(&self) -> Option<&str> {
+        match self {
+            Text::Str(s) => Some(s),
+            #[cfg(feature = "alloc")]
+            Text::SharedStr(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// `bytes()[at..]`, as `str` where the text is.
+    #[inline]
+    fn from(&self, at: usize) -> (&[u8], Option<&str>) {
+        match self.as_str() {
+            Some(s) => {
+                let s = s.get(at..).unwrap_or_default();
+                (s.as_bytes(), Some(s))
+            }
+            None => (self.bytes().get(at..).unwrap_or_default(), None),
+        }
+    }
+
+    /// `bytes()[..len]` as `&str` (ASCII there: a scheme or a token68).
+    #[inline]
+    fn ascii(&self, range: core::ops::Range<usize>) -> &str {
+        match self.as_str().and_then(|s| s.get(range.clone())) {
+            Some(s) => s,
+            None => ascii_str(self.bytes().get(range).unwrap_or_default()),
+        }
+    }
+
+    /// The same text, owned.
+    #[cfg(feature = "alloc")]
+    fn into_owned(self) -> Text<'static> {
+        match self {
+            Text::Bytes(b) => Text::SharedBytes(Arc::from(b)),
+            Text::Str(s) => Text::SharedStr(Arc::from(s)),
+            Text::SharedBytes(b) => Text::SharedBytes(b),
+            Text::SharedStr(s) => Text::SharedStr(s),
+        }
+    }
+
+    #[cfg(feature = "alloc")]
+    fn owned_from(bytes: Vec<u8>) -> Text<'static> {
+        match alloc::string::String::from_utf8(bytes) {
+            Ok(s) => Text::SharedStr(Arc::from(s)),
+            Err(e) => Text::SharedBytes(Arc::from(e.into_bytes())),
         }
     }
 }
@@ -88,7 +154,7 @@ impl<'a> Item<'a> {
             }
         };
         Some(Item {
-            text: Text::Borrowed(start.get(..end)?),
+            text: Text::new(start.get(..end)?),
             scheme_len: u32::try_from(scheme_len).ok()?,
             body_at: u32::try_from(body_at).ok()?,
             count: u32::try_from(count).ok()?,
@@ -104,7 +170,7 @@ impl<'a> Item<'a> {
 
     #[inline]
     pub(crate) fn scheme(&self) -> &str {
-        ascii_str(self.scheme_bytes())
+        self.text.ascii(0..self.scheme_len as usize)
     }
 
     #[inline]
@@ -114,17 +180,15 @@ impl<'a> Item<'a> {
 
     #[inline]
     pub(crate) fn token68(&self) -> Option<&str> {
-        self.token68_bytes().map(ascii_str)
+        (self.kind == Kind::Token68)
+            .then(|| self.text.ascii(self.body_at as usize..self.text.bytes().len()))
     }
 
     #[inline]
     pub(crate) fn params(&self) -> Params<'_> {
         if self.kind == Kind::Params {
-            Params::new(
-                &self.text.bytes()[self.body_at as usize..],
-                self.more,
-                self.count as usize,
-            )
+            let (src, text) = self.text.from(self.body_at as usize);
+            Params::new(src, text, self.more, self.count as usize)
         } else {
             Params::empty()
         }
@@ -136,8 +200,7 @@ impl<'a> Item<'a> {
     #[cfg(feature = "alloc")]
     pub(crate) fn into_owned(self) -> Item<'static> {
         let (text, body_at) = match (self.text, self.more) {
-            (Text::Shared(text), None) => (text, self.body_at),
-            (Text::Borrowed(text), None) => (Arc::from(text), self.body_at),
+            (text, None) => (text.into_owned(), self.body_at),
             (text, Some(more)) => {
                 let this = Item {
                     text,
@@ -149,11 +212,11 @@ impl<'a> Item<'a> {
                     out.extend_from_slice(if i == 0 { b" " } else { b", " });
                     p.write_as_written(&mut out);
                 }
-                (Arc::from(out), self.scheme_len + 1)
+                (Text::owned_from(out), self.scheme_len + 1)
             }
         };
         Item {
-            text: Text::Shared(text),
+            text,
             scheme_len: self.scheme_len,
             body_at,
             count: self.count,

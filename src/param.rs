@@ -211,12 +211,17 @@ impl FusedIterator for Unescaped<'_> {}
 /// Names are compared ASCII case-insensitively (RFC 9110 section 11.2).
 #[derive(Clone, Copy)]
 pub struct Param<'a> {
-    name: &'a [u8],
+    name: &'a str,
     value: ParamValue<'a>,
 }
 
 impl<'a> Param<'a> {
     pub(crate) fn new(name: &'a [u8], value: RawValue<'a>) -> Self {
+        Self::with_name(ascii_str(name), value)
+    }
+
+    #[inline]
+    pub(crate) fn with_name(name: &'a str, value: RawValue<'a>) -> Self {
         Param {
             name,
             value: ParamValue::from_raw(value),
@@ -224,13 +229,31 @@ impl<'a> Param<'a> {
     }
 
     /// The name as written (a token, so always ASCII).
+    ///
+    /// ```
+    /// use http_auth_headers::InfoParams;
+    ///
+    /// let p = InfoParams::parse("NextNonce=abc").next().unwrap()?;
+    /// assert_eq!(p.name(), "NextNonce");
+    /// # Ok::<(), http_auth_headers::Error>(())
+    /// ```
+    #[inline]
     pub fn name(&self) -> &'a str {
-        ascii_str(self.name)
+        self.name
     }
 
     /// Whether the name is `name`, ignoring ASCII case.
+    ///
+    /// ```
+    /// use http_auth_headers::InfoParams;
+    ///
+    /// let p = InfoParams::parse("NextNonce=abc").next().unwrap()?;
+    /// assert!(p.is("nextnonce"));
+    /// # Ok::<(), http_auth_headers::Error>(())
+    /// ```
+    #[inline]
     pub fn is(&self, name: &str) -> bool {
-        self.name.eq_ignore_ascii_case(name.as_bytes())
+        self.name.eq_ignore_ascii_case(name)
     }
 
     /// The value.
@@ -241,7 +264,7 @@ impl<'a> Param<'a> {
     /// Writes `name=value` with the value quoted when `force_quote` is set or
     /// when it is not a token.
     pub(crate) fn write_canonical(&self, out: &mut dyn ByteSink, force_quote: bool) -> fmt::Result {
-        out.put(self.name)?;
+        out.put(self.name.as_bytes())?;
         out.put(b"=")?;
         self.value.write_canonical(out, force_quote)
     }
@@ -249,7 +272,7 @@ impl<'a> Param<'a> {
     /// Writes `name=value` as it was written, quotes and escapes included.
     #[cfg(feature = "alloc")]
     pub(crate) fn write_as_written(&self, out: &mut Vec<u8>) {
-        out.extend_from_slice(self.name);
+        out.extend_from_slice(self.name.as_bytes());
         out.push(b'=');
         let v = &self.value.v;
         if v.quoted {
@@ -279,7 +302,7 @@ impl Eq for Param<'_> {}
 impl Hash for Param<'_> {
     fn hash<H: Hasher>(&self, state: &mut H) {
         state.write_usize(self.name.len());
-        for b in self.name {
+        for b in self.name.bytes() {
             state.write_u8(b.to_ascii_lowercase());
         }
         self.value.hash(state);
@@ -330,19 +353,32 @@ impl fmt::Display for Param<'_> {
 pub struct Params<'a> {
     /// The validated source, from the first param on, on the first line.
     src: &'a [u8],
+    /// The same, when it is UTF-8.
+    text: Option<&'a str>,
     /// The field lines the params go on in, if any.
     more: Option<Continuation<'a>>,
     len: usize,
 }
 
 impl<'a> Params<'a> {
-    pub(crate) fn new(src: &'a [u8], more: Option<Continuation<'a>>, len: usize) -> Self {
-        Params { src, more, len }
+    pub(crate) fn new(
+        src: &'a [u8],
+        text: Option<&'a str>,
+        more: Option<Continuation<'a>>,
+        len: usize,
+    ) -> Self {
+        Params {
+            src,
+            text,
+            more,
+            len,
+        }
     }
 
     pub(crate) const fn empty() -> Self {
         Params {
             src: &[],
+            text: None,
             more: None,
             len: 0,
         }
@@ -400,6 +436,7 @@ impl<'a> Params<'a> {
     pub fn iter(&self) -> ParamsIter<'a> {
         ParamsIter {
             cur: self.src,
+            text: self.text,
             more: self.more,
             remaining: self.len,
         }
@@ -464,6 +501,8 @@ impl Hash for Params<'_> {
 #[derive(Clone)]
 pub struct ParamsIter<'a> {
     cur: &'a [u8],
+    /// The UTF-8 text `cur` lies in, if known: names are sliced from it.
+    text: Option<&'a str>,
     more: Option<Continuation<'a>>,
     remaining: usize,
 }
@@ -480,7 +519,15 @@ impl<'a> Iterator for ParamsIter<'a> {
             if let Some((rest, name, value)) = syntax::next_valid_param(self.cur) {
                 self.cur = rest;
                 self.remaining -= 1;
-                return Some(Param::new(name, value));
+                let name = match self.text {
+                    Some(text) => {
+                        let at = (name.as_ptr() as usize).wrapping_sub(text.as_ptr() as usize);
+                        text.get(at..at.wrapping_add(name.len()))
+                            .unwrap_or_else(|| ascii_str(name))
+                    }
+                    None => ascii_str(name),
+                };
+                return Some(Param::with_name(name, value));
             }
             // The params go on in the next field line.
             let line = self.more.as_mut().and_then(|more| {
@@ -489,7 +536,10 @@ impl<'a> Iterator for ParamsIter<'a> {
                 line
             });
             match line {
-                Some(line) => self.cur = line,
+                Some(line) => {
+                    self.cur = line;
+                    self.text = None;
+                }
                 // The source was validated; this cannot happen, but stop cleanly.
                 None => {
                     self.remaining = 0;
@@ -589,7 +639,7 @@ mod tests {
 
     #[test]
     fn params_iterate_validated_source() {
-        let p = Params::new(br#"a=1 ,, B = "x\"y",c=z"#, None, 3);
+        let p = Params::new(br#"a=1 ,, B = "x\"y",c=z"#, None, None, 3);
         let names: Vec<_> = p.iter().map(|p| p.name()).collect();
         assert_eq!(names, ["a", "B", "c"]);
         assert_eq!(p.get("b").unwrap(), "x\"y");

@@ -27,6 +27,8 @@ pub(crate) const ESCAPABLE: u8 = 8;
 pub(crate) const WS: u8 = 16;
 /// Control characters other than HTAB (`CTL` of RFC 5234 minus HTAB).
 pub(crate) const CTL: u8 = 32;
+/// What separates list elements: OWS and `,`.
+pub(crate) const SEP: u8 = 64;
 
 const fn build_table() -> [u8; 256] {
     let mut t = [0u8; 256];
@@ -76,6 +78,9 @@ const fn build_table() -> [u8; 256] {
         }
         if (b < 0x20 && b != b'\t') || b == 0x7f {
             c |= CTL;
+        }
+        if b == b' ' || b == b'\t' || b == b',' {
+            c |= SEP;
         }
         t[i] = c;
         i += 1;
@@ -189,20 +194,22 @@ pub(crate) fn to_error(line: &[u8], err: nom::Err<PErr<'_>>) -> Error {
 /// ```
 #[inline]
 pub(crate) fn ows(i: &[u8]) -> &[u8] {
-    let n = i.iter().take_while(|&&b| is_ws(b)).count();
-    &i[n..]
+    &i[run(i, 0, WS)..]
+}
+
+/// The end of the run of bytes of `class` in `i` from `at`.
+#[inline(always)]
+fn run(i: &[u8], mut at: usize, class: u8) -> usize {
+    while at < i.len() && is(i[at], class) {
+        at += 1;
+    }
+    at
 }
 
 /// Skips empty list elements: `*( OWS "," ) OWS` (RFC 9110 section 5.6.1.2).
 #[inline]
-pub(crate) fn skip_empty_elements(mut i: &[u8]) -> &[u8] {
-    loop {
-        i = ows(i);
-        match i.split_first() {
-            Some((b',', rest)) => i = rest,
-            _ => return i,
-        }
-    }
+pub(crate) fn skip_empty_elements(i: &[u8]) -> &[u8] {
+    &i[run(i, 0, SEP)..]
 }
 
 /// ```text
@@ -210,7 +217,10 @@ pub(crate) fn skip_empty_elements(mut i: &[u8]) -> &[u8] {
 /// ```
 #[inline]
 pub(crate) fn token(i: &[u8]) -> PResult<'_, &[u8]> {
-    take_while1(is_tchar)(i)
+    match run(i, 0, TCHAR) {
+        0 => take_while1(is_tchar)(i),
+        n => Ok((&i[n..], &i[..n])),
+    }
 }
 
 /// The `token68` body and padding, without the check of what follows.
@@ -479,50 +489,66 @@ pub(crate) struct ParamRun<'a> {
 /// the separator consumed, before a token that is not followed by `=`: that
 /// is the next challenge. `before` params of the same item came earlier
 /// (on earlier lines), for the limit.
+///
+/// The rule is [`auth_param`] in a `#` list; it is written out as one loop
+/// over the bytes because it is the hot path of every challenge.
 pub(crate) fn param_run<'a>(
     i: &'a [u8],
     limits: &Limits,
     before: usize,
 ) -> PResult<'a, ParamRun<'a>> {
-    let mut rest = i;
+    let mut at = 0;
     let mut count = 0;
     // The end of the last param.
-    let mut end = i;
+    let mut end = 0;
     loop {
-        // One attempt decides both whether a param starts here (`token BWS
-        // "="`, else the next challenge does) and what it is.
-        let r = match limited_param(rest, limits) {
-            Ok((r, _)) => r,
-            // The caller checked that the first one starts a param.
-            Err(nom::Err::Error(e)) if count == 0 => return fail(e.rest, ErrorKind::ExpectedParam),
-            Err(nom::Err::Error(_)) => break,
-            Err(e) => return Err(e),
+        // `token BWS "="` starts a param; anything else the next challenge.
+        let name_end = run(i, at, TCHAR);
+        let eq = run(i, name_end, WS);
+        if name_end == at || i.get(eq) != Some(&b'=') {
+            if count == 0 {
+                return fail(&i[if name_end == at { at } else { eq }..], ErrorKind::ExpectedParam);
+            }
+            break;
+        }
+        let value = run(i, eq + 1, WS);
+        let value_end = match i.get(value) {
+            Some(&b'"') => match quoted_string(&i[value..]) {
+                Ok((rest, _)) => i.len() - rest.len(),
+                Err(e) => return Err(e),
+            },
+            Some(&b) if is_tchar(b) => run(i, value + 1, TCHAR),
+            _ => return fail(&i[value..], ErrorKind::ExpectedParamValue),
         };
+        let quotes = if i[value] == b'"' { 2 } else { 0 };
+        if value_end - value - quotes > limits.max_value_len {
+            return fail(&i[value..], ErrorKind::ValueTooLong);
+        }
         count += 1;
         if before + count > limits.max_params {
-            return fail(rest, ErrorKind::TooManyParams);
+            return fail(&i[at..], ErrorKind::TooManyParams);
         }
-        end = r;
-        let after = ows(r);
-        match after.first() {
+        end = value_end;
+        let after = run(i, value_end, WS);
+        match i.get(after) {
             None => {
-                rest = after;
+                at = after;
                 break;
             }
             Some(b',') => {}
-            Some(_) => return fail(after, ErrorKind::ExpectedComma),
+            Some(_) => return fail(&i[after..], ErrorKind::ExpectedComma),
         }
-        rest = skip_empty_elements(after);
-        if rest.is_empty() {
+        at = run(i, after, SEP);
+        if at == i.len() {
             break;
         }
     }
     Ok((
-        rest,
+        &i[at..],
         ParamRun {
-            src: &i[..i.len() - end.len()],
+            src: &i[..end],
             count,
-            open: rest.is_empty(),
+            open: at == i.len(),
         },
     ))
 }
@@ -658,20 +684,20 @@ pub(crate) fn item<'a>(i: &'a [u8], ctx: Context, limits: &Limits) -> PResult<'a
 /// `None` when no param starts here (the end of the run, or of the line).
 #[inline]
 pub(crate) fn next_valid_param(i: &[u8]) -> Option<(&[u8], &[u8], RawValue<'_>)> {
-    let i = skip_empty_elements(i);
-    let n = i.iter().take_while(|&&b| is_tchar(b)).count();
-    if n == 0 {
+    let start = run(i, 0, SEP);
+    let name_end = run(i, start, TCHAR);
+    let eq = run(i, name_end, WS);
+    if name_end == start || i.get(eq) != Some(&b'=') {
         return None;
     }
-    let (name, rest) = i.split_at(n);
-    let rest = ows(rest);
-    let rest = ows(rest.strip_prefix(b"=")?);
-    if let Some(body) = rest.strip_prefix(b"\"") {
-        let mut at = 0;
+    let value = run(i, eq + 1, WS);
+    let name = &i[start..name_end];
+    if i.get(value) == Some(&b'"') {
+        let mut at = value + 1;
         let mut escaped = false;
         loop {
-            at += quote_or_backslash(body.get(at..)?);
-            match body.get(at)? {
+            at += quote_or_backslash(i.get(at..)?);
+            match i.get(at)? {
                 b'"' => break,
                 _ => {
                     escaped = true;
@@ -679,27 +705,25 @@ pub(crate) fn next_valid_param(i: &[u8]) -> Option<(&[u8], &[u8], RawValue<'_>)>
                 }
             }
         }
-        let raw = &body[..at];
         return Some((
-            body.get(at + 1..)?,
+            i.get(at + 1..)?,
             name,
             RawValue {
-                raw,
+                raw: &i[value + 1..at],
                 quoted: true,
                 escaped,
             },
         ));
     }
-    let m = rest.iter().take_while(|&&b| is_tchar(b)).count();
-    if m == 0 {
+    let end = run(i, value, TCHAR);
+    if end == value {
         return None;
     }
-    let (raw, after) = rest.split_at(m);
     Some((
-        after,
+        &i[end..],
         name,
         RawValue {
-            raw,
+            raw: &i[value..end],
             quoted: false,
             escaped: false,
         },
