@@ -1,9 +1,12 @@
 use alloc::string::ToString;
 use alloc::vec::Vec;
 
+use super::algorithm::ALGORITHMS;
 use super::*;
 use crate::builder::BuildError;
+use crate::ext_value::{Charset, ExtValueError};
 use crate::Challenges;
+use crate::{AuthenticationInfo, Credentials};
 
 fn challenge(v: &str) -> Result<DigestChallenge<'_>, SchemeError> {
     DigestChallenge::try_from(&Challenges::new(v).next().unwrap().unwrap())

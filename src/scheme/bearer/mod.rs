@@ -1,0 +1,131 @@
+//! Bearer (RFC 6750) and DPoP (RFC 9449): the two schemes of OAuth 2.0
+//! access tokens, which share one model.
+//!
+//! A challenge carries optional attributes: `realm`, `scope` (a
+//! space-separated list), `error` with `error_description` and `error_uri`,
+//! and, for DPoP, `algs` (a space-separated list of JWS algorithms).
+//! Credentials carry the access token as a token68 (RFC 6750 section 2.1
+//! calls it `b64token`; it has the same characters).
+//!
+//! ```
+//! use http_auth_headers::{Challenges, Credentials};
+//! use http_auth_headers::scheme::bearer::{
+//!     BearerChallenge, BearerCredentials, DpopChallenge, ErrorCode,
+//! };
+//!
+//! // RFC 9449 section 7.2: one field, two challenges, each its own view.
+//! let mut it = Challenges::new(r#"Bearer error="invalid_token", DPoP algs="ES256 PS256""#);
+//! let bearer = BearerChallenge::try_from(&it.next().unwrap()?)?;
+//! assert_eq!(bearer.error(), Some(ErrorCode::InvalidToken));
+//! let dpop = DpopChallenge::try_from(&it.next().unwrap()?)?;
+//! assert!(dpop.algs().unwrap().contains("PS256"));
+//!
+//! let creds = Credentials::parse("Bearer mF_9.B5f-4.1JqM")?;
+//! assert_eq!(BearerCredentials::try_from(&creds)?.token(), "mF_9.B5f-4.1JqM");
+//!
+//! let written = BearerChallenge::builder()
+//!     .realm("example")
+//!     .error("invalid_token")
+//!     .error_description("The access token expired")
+//!     .write()?;
+//! assert_eq!(
+//!     written,
+//!     r#"Bearer realm="example", error="invalid_token", error_description="The access token expired""#
+//! );
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! # Implementation notes
+//!
+//! - Bare `Bearer` (no attribute) is accepted, although RFC 6750 section 3
+//!   asks for at least one: RFC 9449 section 7.2 sends it, and so do many
+//!   servers. The builders write it when no attribute is set.
+//! - The views check the characters RFC 6750 section 3 allows in each
+//!   attribute (after unquoting), as the writers do, and report others as
+//!   [`SchemeError::InvalidParam`]: `scope` and `algs` are one or more
+//!   tokens of `%x21 / %x23-5B / %x5D-7E` separated by single spaces;
+//!   `error` and `error_description` are non-empty `%x20-21 / %x23-5B /
+//!   %x5D-7E`; `error_uri` is non-empty `%x21 / %x23-5B / %x5D-7E`. The
+//!   generic [`Challenge`] still gives the raw values of a challenge the view
+//!   rejects. `realm` takes any value (RFC 9110 section 11.5).
+//! - Error codes are compared case-sensitively, as OAuth 2.0 defines them.
+//!   The DPoP codes are recognized on both schemes (RFC 9449 registers them
+//!   for resource access error responses).
+//! - Params the scheme does not define (for Bearer this includes `algs`) are
+//!   ignored; read them through the generic [`Challenge`].
+//! - DPoP must not be used with `Proxy-Authenticate` or
+//!   `Proxy-Authorization` (RFC 9449 section 7.1); the views cannot know
+
+#[cfg(feature = "alloc")]
+mod builder;
+mod challenge;
+mod credentials;
+mod error_code;
+mod space_list;
+#[cfg(all(test, feature = "alloc"))]
+mod tests;
+
+#[cfg(feature = "alloc")]
+#[cfg_attr(docsrs, doc(cfg(feature = "alloc")))]
+pub use builder::{BearerChallengeBuilder, DpopChallengeBuilder};
+pub use challenge::{BearerChallenge, DpopChallenge};
+pub use credentials::{BearerCredentials, DpopCredentials};
+pub use error_code::ErrorCode;
+pub use space_list::{SpaceList, SpaceListIter};
+
+use super::SchemeError;
+use crate::param::ParamValue;
+
+/// The character classes of RFC 6750 section 3.
+#[derive(Clone, Copy)]
+pub(crate) enum Class {
+    /// `scope` and `algs`: `1*NQCHAR *( SP 1*NQCHAR )`.
+    List,
+    /// `error` and `error_description`: `1*( %x20-21 / %x23-5B / %x5D-7E )`.
+    Text,
+    /// `error_uri`: `1*( %x21 / %x23-5B / %x5D-7E )`.
+    Uri,
+}
+
+/// `%x21 / %x23-5B / %x5D-7E`: printable ASCII but SP, `"` and `\`.
+pub(crate) fn is_nqchar(b: u8) -> bool {
+    matches!(b, 0x21 | 0x23..=0x5B | 0x5D..=0x7E)
+}
+
+/// Whether `bytes` (an unescaped value) is allowed in an attribute of `class`.
+pub(crate) fn allowed(class: Class, bytes: impl Iterator<Item = u8>) -> bool {
+    let mut empty = true;
+    // For lists: whether the last byte was a delimiter (or there was none yet).
+    let mut after_sp = true;
+    for b in bytes {
+        let ok = match class {
+            Class::List if b == b' ' => !core::mem::replace(&mut after_sp, true),
+            Class::List => {
+                after_sp = false;
+                is_nqchar(b)
+            }
+            Class::Text => b == b' ' || is_nqchar(b),
+            Class::Uri => is_nqchar(b),
+        };
+        if !ok {
+            return false;
+        }
+        empty = false;
+    }
+    match class {
+        // Still "after a delimiter": empty, or a trailing SP.
+        Class::List => !after_sp,
+        Class::Text | Class::Uri => !empty,
+    }
+}
+
+pub(crate) fn check<'a>(
+    name: &'static str,
+    class: Class,
+    v: Option<ParamValue<'a>>,
+) -> Result<Option<ParamValue<'a>>, SchemeError> {
+    match v {
+        Some(v) if !allowed(class, v.bytes()) => Err(SchemeError::InvalidParam(name)),
+        v => Ok(v),
+    }
+}

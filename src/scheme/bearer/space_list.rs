@@ -1,0 +1,103 @@
+//! Space-separated list attributes: `scope` and `algs`.
+
+use core::iter::FusedIterator;
+
+use crate::param::ParamValue;
+use crate::syntax::RawValue;
+
+/// A space-separated list attribute: `scope` (RFC 6750 section 3, RFC 6749
+/// section 3.3) or DPoP's `algs` (RFC 9449 section 7.1).
+///
+/// It borrows the value; iterating yields each entry as a [`ParamValue`]
+/// (compare it with `==` to a `&str`, or take [`ParamValue::as_str`]) and
+/// does not allocate.
+///
+/// ```
+/// use http_auth_headers::Challenges;
+/// use http_auth_headers::scheme::bearer::BearerChallenge;
+///
+/// let c = Challenges::new(r#"Bearer scope="openid profile email""#).next().unwrap()?;
+/// let scope = BearerChallenge::try_from(&c)?.scope().unwrap();
+/// assert!(scope.contains("profile"));
+/// let items: Vec<&str> = scope.iter().filter_map(|s| s.as_str()).collect();
+/// assert_eq!(items, ["openid", "profile", "email"]);
+/// assert_eq!(scope.value(), "openid profile email");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SpaceList<'a> {
+    pub(super) value: ParamValue<'a>,
+}
+
+impl<'a> SpaceList<'a> {
+    /// The whole value, as in the challenge.
+    pub fn value(&self) -> ParamValue<'a> {
+        self.value
+    }
+
+    /// The entries, in order (at least one).
+    pub fn iter(&self) -> SpaceListIter<'a> {
+        SpaceListIter {
+            rest: self.value.raw(),
+            quoted: self.value.is_quoted(),
+        }
+    }
+
+    /// Whether `entry` is one of the entries (case-sensitive, as scope
+    /// values and JWS algorithm names are).
+    pub fn contains(&self, entry: &str) -> bool {
+        self.iter().any(|e| e == entry)
+    }
+}
+
+impl<'a> IntoIterator for SpaceList<'a> {
+    type Item = ParamValue<'a>;
+    type IntoIter = SpaceListIter<'a>;
+
+    fn into_iter(self) -> SpaceListIter<'a> {
+        self.iter()
+    }
+}
+
+/// The entries of a [`SpaceList`], from [`SpaceList::iter`].
+#[derive(Clone, Debug)]
+pub struct SpaceListIter<'a> {
+    /// The raw (possibly escaped) rest of the value.
+    rest: &'a [u8],
+    quoted: bool,
+}
+
+impl<'a> Iterator for SpaceListIter<'a> {
+    type Item = ParamValue<'a>;
+
+    fn next(&mut self) -> Option<ParamValue<'a>> {
+        if self.rest.is_empty() {
+            return None;
+        }
+        // The value was checked: entries are separated by exactly one SP,
+        // which may be written escaped (`\ `) inside a quoted-string.
+        let mut i = 0;
+        let mut escaped = false;
+        let (end, next) = loop {
+            match self.rest.get(i) {
+                None => break (i, i),
+                Some(b' ') => break (i, i + 1),
+                Some(b'\\') if self.rest.get(i + 1) == Some(&b' ') => break (i, i + 2),
+                Some(b'\\') => {
+                    escaped = true;
+                    i += 2;
+                }
+                Some(_) => i += 1,
+            }
+        };
+        let entry = self.rest.get(..end).unwrap_or(self.rest);
+        self.rest = self.rest.get(next..).unwrap_or_default();
+        Some(ParamValue::from_raw(RawValue {
+            raw: entry,
+            quoted: self.quoted,
+            escaped,
+        }))
+    }
+}
+
+impl FusedIterator for SpaceListIter<'_> {}
