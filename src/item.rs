@@ -4,6 +4,7 @@
 use core::fmt;
 
 use crate::param::{ascii_str, Params};
+use crate::redact::Redacted;
 use crate::syntax::Body;
 
 /// Which field an item belongs to; it selects the quoting rules of the writer.
@@ -140,12 +141,6 @@ pub(crate) fn debug_item(
     item: &Item<'_>,
     redact: bool,
 ) -> fmt::Result {
-    struct Redacted;
-    impl fmt::Debug for Redacted {
-        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.write_str("<redacted>")
-        }
-    }
     struct Names<'a>(Params<'a>);
     impl fmt::Debug for Names<'_> {
         fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

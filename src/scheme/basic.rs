@@ -27,6 +27,7 @@ use base64::Engine as _;
 use super::{known_params, SchemeError};
 use crate::builder::{AuthBuilder, BuildError};
 use crate::param::ParamValue;
+use crate::redact::Redacted;
 use crate::{Challenge, Credentials};
 
 /// The standard alphabet, padding required, non-canonical trailing bits rejected.
@@ -238,7 +239,7 @@ impl fmt::Debug for BasicCredentials {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("BasicCredentials")
             .field("user_id", &String::from_utf8_lossy(self.user_id()))
-            .field("password", &"<redacted>")
+            .field("password", &Redacted)
             .finish()
     }
 }

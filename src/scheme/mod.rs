@@ -16,6 +16,7 @@ use crate::param::{ParamValue, Params};
 pub mod basic;
 pub mod bearer;
 pub mod digest;
+mod list;
 
 /// Why a challenge or credentials is not a valid instance of a scheme.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]

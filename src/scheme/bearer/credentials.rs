@@ -6,6 +6,7 @@ use core::fmt;
 
 #[cfg(feature = "alloc")]
 use crate::builder::{AuthBuilder, BuildError};
+use crate::redact::Redacted;
 use crate::scheme::SchemeError;
 use crate::Credentials;
 
@@ -25,12 +26,6 @@ fn write_token(scheme: &str, token: &str) -> Result<String, BuildError> {
 
 /// Writes `<name> { token: <redacted> }`.
 fn debug_token(f: &mut fmt::Formatter<'_>, name: &str) -> fmt::Result {
-    struct Redacted;
-    impl fmt::Debug for Redacted {
-        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.write_str("<redacted>")
-        }
-    }
     f.debug_struct(name).field("token", &Redacted).finish()
 }
 

@@ -3,7 +3,7 @@
 use core::iter::FusedIterator;
 
 use crate::param::ParamValue;
-use crate::syntax::RawValue;
+use crate::scheme::list::{ListIter, Sep};
 
 /// A space-separated list attribute: `scope` (RFC 6750 section 3, RFC 6749
 /// section 3.3) or DPoP's `algs` (RFC 9449 section 7.1).
@@ -37,10 +37,9 @@ impl<'a> SpaceList<'a> {
 
     /// The entries, in order (at least one).
     pub fn iter(&self) -> SpaceListIter<'a> {
-        SpaceListIter {
-            rest: self.value.raw(),
-            quoted: self.value.is_quoted(),
-        }
+        // The value was checked: entries are separated by exactly one SP,
+        // which may be written escaped (`\ `) inside a quoted-string.
+        SpaceListIter(ListIter::new(self.value, Sep::Space))
     }
 
     /// Whether `entry` is one of the entries (case-sensitive, as scope
@@ -61,42 +60,13 @@ impl<'a> IntoIterator for SpaceList<'a> {
 
 /// The entries of a [`SpaceList`], from [`SpaceList::iter`].
 #[derive(Clone, Debug)]
-pub struct SpaceListIter<'a> {
-    /// The raw (possibly escaped) rest of the value.
-    rest: &'a [u8],
-    quoted: bool,
-}
+pub struct SpaceListIter<'a>(ListIter<'a>);
 
 impl<'a> Iterator for SpaceListIter<'a> {
     type Item = ParamValue<'a>;
 
     fn next(&mut self) -> Option<ParamValue<'a>> {
-        if self.rest.is_empty() {
-            return None;
-        }
-        // The value was checked: entries are separated by exactly one SP,
-        // which may be written escaped (`\ `) inside a quoted-string.
-        let mut i = 0;
-        let mut escaped = false;
-        let (end, next) = loop {
-            match self.rest.get(i) {
-                None => break (i, i),
-                Some(b' ') => break (i, i + 1),
-                Some(b'\\') if self.rest.get(i + 1) == Some(&b' ') => break (i, i + 2),
-                Some(b'\\') => {
-                    escaped = true;
-                    i += 2;
-                }
-                Some(_) => i += 1,
-            }
-        };
-        let entry = self.rest.get(..end).unwrap_or(self.rest);
-        self.rest = self.rest.get(next..).unwrap_or_default();
-        Some(ParamValue::from_raw(RawValue {
-            raw: entry,
-            quoted: self.quoted,
-            escaped,
-        }))
+        self.0.next()
     }
 }
 

@@ -4,81 +4,15 @@ use core::iter::FusedIterator;
 
 use super::{bool_param, Algorithm, Qop};
 use crate::param::ParamValue;
+use crate::scheme::list::{ListIter, Sep};
 use crate::scheme::{known_params, SchemeError};
 use crate::syntax::RawValue;
 use crate::Challenge;
 
-/// Splits the raw bytes of a param value into list elements at unescaped
-/// separators (a quoted-pair of a separator is one too, since values compare
-/// unescaped), trimming SP and HTAB and skipping empty elements. Each
-/// element is a sub-slice, so it stays a borrowed [`ParamValue`].
-#[derive(Clone, Debug)]
-struct Split<'a> {
-    rest: &'a [u8],
-    escaped: bool,
-    comma: bool,
-}
-
-impl<'a> Split<'a> {
-    fn new(v: ParamValue<'a>, comma: bool) -> Self {
-        Split {
-            rest: v.raw(),
-            escaped: v.has_escapes(),
-            comma,
-        }
-    }
-
-    fn is_sep(&self, b: u8) -> bool {
-        if self.comma {
-            b == b','
-        } else {
-            b == b' ' || b == b'\t'
-        }
-    }
-}
-
-impl<'a> Iterator for Split<'a> {
-    type Item = ParamValue<'a>;
-
-    fn next(&mut self) -> Option<ParamValue<'a>> {
-        while !self.rest.is_empty() {
-            let rest = self.rest;
-            let (mut i, mut start, mut end) = (0, None, 0);
-            let mut next = rest.len();
-            while let Some(&b) = rest.get(i) {
-                let (c, width) = match rest.get(i + 1) {
-                    Some(&c) if b == b'\\' && self.escaped => (c, 2),
-                    _ => (b, 1),
-                };
-                if self.is_sep(c) {
-                    next = i + width;
-                    break;
-                }
-                if c != b' ' && c != b'\t' {
-                    start.get_or_insert(i);
-                    end = i + width;
-                }
-                i += width;
-            }
-            self.rest = rest.get(next..).unwrap_or_default();
-            if let Some(raw) = start.and_then(|s| rest.get(s..end)) {
-                return Some(ParamValue::from_raw(RawValue {
-                    raw,
-                    quoted: true,
-                    escaped: self.escaped && raw.contains(&b'\\'),
-                }));
-            }
-        }
-        None
-    }
-}
-
-impl FusedIterator for Split<'_> {}
-
 /// The URIs of a challenge's `domain`: a space-separated list (RFC 7616
 /// section 3.3), from [`DigestChallenge::domain`].
 #[derive(Clone, Debug)]
-pub struct Domain<'a>(Split<'a>);
+pub struct Domain<'a>(ListIter<'a>);
 
 impl<'a> Iterator for Domain<'a> {
     type Item = ParamValue<'a>;
@@ -94,7 +28,7 @@ impl FusedIterator for Domain<'_> {}
 /// value (RFC 7616 section 3.3), from [`DigestChallenge::qop`]. Iterating
 /// does not allocate.
 #[derive(Clone, Debug)]
-pub struct QopOptions<'a>(Split<'a>);
+pub struct QopOptions<'a>(ListIter<'a>);
 
 impl<'a> Iterator for QopOptions<'a> {
     type Item = Qop<'a>;
@@ -136,7 +70,7 @@ impl<'a> DigestChallenge<'a> {
     /// absent. Clients MUST ignore it in `Proxy-Authenticate`.
     pub fn domain(&self) -> Domain<'a> {
         let v = self.domain.unwrap_or(EMPTY);
-        Domain(Split::new(v, false))
+        Domain(ListIter::new(v, Sep::Space))
     }
 
     /// The nonce (required).
@@ -174,7 +108,7 @@ impl<'a> DigestChallenge<'a> {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn qop(&self) -> Option<QopOptions<'a>> {
-        self.qop.map(|v| QopOptions(Split::new(v, true)))
+        self.qop.map(|v| QopOptions(ListIter::new(v, Sep::Comma)))
     }
 
     /// Whether the server said `charset=UTF-8` (section 4): the username and
@@ -250,7 +184,7 @@ impl<'a> TryFrom<&Challenge<'a>> for DigestChallenge<'a> {
         };
         if let Some(v) = qop {
             let mut n = 0;
-            for option in Split::new(v, true) {
+            for option in ListIter::new(v, Sep::Comma) {
                 Qop::from_value(option).ok_or(SchemeError::InvalidParam("qop"))?;
                 n += 1;
             }

@@ -9,6 +9,7 @@ use super::{bool_param, qop_cnonce_nc, Algorithm, NonceCount, Qop};
 use crate::error::ToStrError;
 use crate::ext_value::{Charset, ExtValue, ExtValueError};
 use crate::param::ParamValue;
+use crate::redact::Redacted;
 use crate::scheme::{known_params, SchemeError};
 use crate::Credentials;
 
@@ -126,7 +127,7 @@ impl fmt::Debug for DigestCredentials<'_> {
             .field("realm", &self.realm)
             .field("nonce", &self.nonce)
             .field("uri", &self.uri)
-            .field("response", &"<redacted>")
+            .field("response", &Redacted)
             .field("algorithm", &self.algorithm)
             .field("cnonce", &self.cnonce)
             .field("opaque", &self.opaque)
