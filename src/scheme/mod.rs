@@ -10,9 +10,9 @@
 //!   [`SchemeError::DuplicateParam`]; params the scheme does not define are
 //!   ignored, as the scheme specifications require of recipients.
 
+use crate::item::Role;
 use crate::param::{ParamValue, Params};
 
-#[cfg(feature = "alloc")]
 pub mod basic;
 pub mod bearer;
 pub mod digest;
@@ -57,6 +57,34 @@ pub enum SchemeError {
     /// a valid one, or not in a charset the scheme accepts.
     #[error("the param `{0}` is not a valid ext-value: {1}")]
     InvalidExtValue(&'static str, crate::ext_value::ExtValueError),
+}
+
+/// Whether the canonical writers quote the param `name` of a `role` item of
+/// `scheme` even when its value is a token. The generic writer
+/// ([`Challenge`](crate::Challenge) and [`Credentials`](crate::Credentials)
+/// `Display`, [`AuthBuilder::param`](crate::AuthBuilder::param)) and the
+/// typed writers of this module follow the same rules: `realm` always (RFC
+/// 9110 section 11.5), then each scheme's own.
+pub(crate) fn must_quote(role: Role, scheme: &[u8], name: &[u8]) -> bool {
+    name.eq_ignore_ascii_case(b"realm")
+        || basic::must_quote(role, scheme, name)
+        || bearer::must_quote(role, scheme, name)
+        || digest::must_quote(role, scheme, name)
+}
+
+/// Whether the writer of an `Authentication-Info` field quotes the param
+/// `name` even when its value is a token. The field names no scheme; only
+/// Digest defines params for it.
+#[cfg_attr(not(feature = "alloc"), allow(dead_code))]
+pub(crate) fn info_must_quote(name: &[u8]) -> bool {
+    digest::info_must_quote(name)
+}
+
+/// Whether `name` is one of `names`, ignoring ASCII case.
+pub(crate) fn is_one_of(name: &[u8], names: &[&str]) -> bool {
+    names
+        .iter()
+        .any(|n| name.eq_ignore_ascii_case(n.as_bytes()))
 }
 
 /// Reads the params a scheme defines in one pass: `values[i]` gets the value

@@ -74,7 +74,18 @@ pub use error_code::ErrorCode;
 pub use space_list::{SpaceList, SpaceListIter};
 
 use super::SchemeError;
+use crate::item::Role;
 use crate::param::ParamValue;
+
+/// Whether the canonical writer quotes the param `name` of a Bearer or DPoP
+/// item even when its value is a token: every param of a challenge, as all
+/// the examples of RFC 6750 section 3, RFC 9449 section 7.1, RFC 9470
+/// section 3 and RFC 9728 section 5.1 do (and as many clients expect).
+/// Credentials are a token68.
+pub(crate) fn must_quote(role: Role, scheme: &[u8], _name: &[u8]) -> bool {
+    role == Role::Challenge
+        && (scheme.eq_ignore_ascii_case(b"Bearer") || scheme.eq_ignore_ascii_case(b"DPoP"))
+}
 
 /// The character classes of RFC 6750 section 3.
 #[derive(Clone, Copy)]

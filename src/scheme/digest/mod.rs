@@ -75,9 +75,30 @@ pub use qop::Qop;
 #[cfg_attr(docsrs, doc(cfg(feature = "alloc")))]
 pub use write::{DigestAuthInfoBuilder, DigestChallengeBuilder, DigestCredentialsBuilder};
 
-use super::SchemeError;
+use super::{is_one_of, SchemeError};
+use crate::item::Role;
 use crate::param::ParamValue;
 use crate::syntax;
+
+/// Whether the canonical writer quotes the param `name` of a Digest item
+/// even when its value is a token: the sender rules of RFC 7616 sections
+/// 3.3 (challenges) and 3.4 (credentials).
+pub(crate) fn must_quote(role: Role, scheme: &[u8], name: &[u8]) -> bool {
+    scheme.eq_ignore_ascii_case(b"Digest")
+        && match role {
+            Role::Challenge => is_one_of(name, &["domain", "nonce", "opaque", "qop"]),
+            Role::Credentials => is_one_of(
+                name,
+                &["username", "nonce", "uri", "response", "cnonce", "opaque"],
+            ),
+        }
+}
+
+/// Digest's `Authentication-Info` sender rule (RFC 7616 section 3.5):
+/// `nextnonce`, `rspauth` and `cnonce` are always quoted.
+pub(crate) fn info_must_quote(name: &[u8]) -> bool {
+    is_one_of(name, &["nextnonce", "rspauth", "cnonce"])
+}
 
 /// The value as `&str` when it is a token as written (no quoted-pairs).
 pub(crate) fn token_str(v: ParamValue<'_>) -> Option<&str> {
