@@ -3,7 +3,11 @@
 //!
 //! A challenge carries optional attributes: `realm`, `scope` (a
 //! space-separated list), `error` with `error_description` and `error_uri`,
-//! and, for DPoP, `algs` (a space-separated list of JWS algorithms).
+//! RFC 9470's `acr_values` and `max_age` (step-up authentication), and, for
+//! DPoP, `algs` (a space-separated list of JWS algorithms). The views keep
+//! the generic [`Challenge`](crate::Challenge) they read
+//! (`as_challenge`), for params other specifications define; the builders
+//! write those with `param`.
 //! Credentials carry the access token as a token68 (RFC 6750 section 2.1
 //! calls it `b64token`; it has the same characters).
 //!
@@ -16,7 +20,7 @@
 //! // RFC 9449 section 7.2: one field, two challenges, each its own view.
 //! let mut it = Challenges::new(r#"Bearer error="invalid_token", DPoP algs="ES256 PS256""#);
 //! let bearer = BearerChallenge::try_from(&it.next().unwrap()?)?;
-//! assert_eq!(bearer.error(), Some(ErrorCode::InvalidToken));
+//! assert_eq!(bearer.error(), Some(ErrorCode::INVALID_TOKEN));
 //! let dpop = DpopChallenge::try_from(&it.next().unwrap()?)?;
 //! assert!(dpop.algs().unwrap().contains("PS256"));
 //!
@@ -42,17 +46,22 @@
 //!   servers. The builders write it when no attribute is set.
 //! - The views check the characters RFC 6750 section 3 allows in each
 //!   attribute (after unquoting), as the writers do, and report others as
-//!   [`SchemeError::InvalidParam`]: `scope` and `algs` are one or more
+//!   [`SchemeError::InvalidParam`](crate::scheme::SchemeError::InvalidParam): `scope` and `algs` are one or more
 //!   tokens of `%x21 / %x23-5B / %x5D-7E` separated by single spaces;
 //!   `error` and `error_description` are non-empty `%x20-21 / %x23-5B /
 //!   %x5D-7E`; `error_uri` is non-empty `%x21 / %x23-5B / %x5D-7E`. The
-//!   generic [`Challenge`] still gives the raw values of a challenge the view
+//!   generic [`Challenge`](crate::Challenge) still gives the raw values of a challenge the view
 //!   rejects. `realm` takes any value (RFC 9110 section 11.5).
+//! - `max_age` is `1*DIGIT` that fits a `u64`; `acr_values` follows the
+//!   rule of `scope`.
 //! - Error codes are compared case-sensitively, as OAuth 2.0 defines them.
 //!   The DPoP codes are recognized on both schemes (RFC 9449 registers them
 //!   for resource access error responses).
 //! - Params the scheme does not define (for Bearer this includes `algs`) are
-//!   ignored; read them through the generic [`Challenge`].
+//!   ignored by the views (and by their equality); read them through the
+//!   generic [`Challenge`](crate::Challenge).
+//! - Both the builders and the generic writer quote every param of a Bearer
+//!   or DPoP challenge, as the RFC examples do.
 //! - DPoP must not be used with `Proxy-Authenticate` or
 //!   `Proxy-Authorization` (RFC 9449 section 7.1); the views cannot know
 
@@ -73,7 +82,6 @@ pub use credentials::{BearerCredentials, DpopCredentials};
 pub use error_code::ErrorCode;
 pub use space_list::{SpaceList, SpaceListIter};
 
-use super::SchemeError;
 use crate::item::Role;
 use crate::param::ParamValue;
 
@@ -87,16 +95,44 @@ pub(crate) fn must_quote(role: Role, scheme: &[u8], _name: &[u8]) -> bool {
         && (scheme.eq_ignore_ascii_case(b"Bearer") || scheme.eq_ignore_ascii_case(b"DPoP"))
 }
 
-/// The character classes of RFC 6750 section 3.
-#[derive(Clone, Copy)]
+/// The character classes of RFC 6750 section 3, and of the RFC 9470
+/// attributes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Class {
-    /// `scope` and `algs`: `1*NQCHAR *( SP 1*NQCHAR )`.
+    /// `realm`: any value (RFC 9110 section 11.5).
+    Any,
+    /// `scope`, `algs` and `acr_values`: `1*NQCHAR *( SP 1*NQCHAR )`.
     List,
     /// `error` and `error_description`: `1*( %x20-21 / %x23-5B / %x5D-7E )`.
     Text,
     /// `error_uri`: `1*( %x21 / %x23-5B / %x5D-7E )`.
     Uri,
+    /// `max_age`: `1*DIGIT`, a number of seconds (RFC 9470 section 3).
+    Digits,
 }
+
+/// The attributes both schemes define, in the order the builders write
+/// them (that of the RFC examples).
+pub(crate) const BEARER_ATTRS: [(&str, Class); 7] = [
+    ("realm", Class::Any),
+    ("scope", Class::List),
+    ("error", Class::Text),
+    ("error_description", Class::Text),
+    ("error_uri", Class::Uri),
+    ("acr_values", Class::List),
+    ("max_age", Class::Digits),
+];
+
+/// The DPoP attributes: the Bearer ones and `algs` (RFC 9449 section 7.1).
+pub(crate) const DPOP_ATTRS: [(&str, Class); 8] = {
+    let mut all = [("algs", Class::List); 8];
+    let mut i = 0;
+    while i < BEARER_ATTRS.len() {
+        all[i] = BEARER_ATTRS[i];
+        i += 1;
+    }
+    all
+};
 
 /// `%x21 / %x23-5B / %x5D-7E`: printable ASCII but SP, `"` and `\`.
 pub(crate) fn is_nqchar(b: u8) -> bool {
@@ -110,6 +146,7 @@ pub(crate) fn allowed(class: Class, bytes: impl Iterator<Item = u8>) -> bool {
     let mut after_sp = true;
     for b in bytes {
         let ok = match class {
+            Class::Any => true,
             Class::List if b == b' ' => !core::mem::replace(&mut after_sp, true),
             Class::List => {
                 after_sp = false;
@@ -117,6 +154,7 @@ pub(crate) fn allowed(class: Class, bytes: impl Iterator<Item = u8>) -> bool {
             }
             Class::Text => b == b' ' || is_nqchar(b),
             Class::Uri => is_nqchar(b),
+            Class::Digits => b.is_ascii_digit(),
         };
         if !ok {
             return false;
@@ -124,19 +162,18 @@ pub(crate) fn allowed(class: Class, bytes: impl Iterator<Item = u8>) -> bool {
         empty = false;
     }
     match class {
+        Class::Any => true,
         // Still "after a delimiter": empty, or a trailing SP.
         Class::List => !after_sp,
-        Class::Text | Class::Uri => !empty,
+        Class::Text | Class::Uri | Class::Digits => !empty,
     }
 }
 
-pub(crate) fn check<'a>(
-    name: &'static str,
-    class: Class,
-    v: Option<ParamValue<'a>>,
-) -> Result<Option<ParamValue<'a>>, SchemeError> {
-    match v {
-        Some(v) if !allowed(class, v.bytes()) => Err(SchemeError::InvalidParam(name)),
-        v => Ok(v),
-    }
+/// The seconds of a `max_age` that [`allowed`] accepted; `None` when they
+/// overflow a `u64`.
+pub(crate) fn seconds(v: ParamValue<'_>) -> Option<u64> {
+    v.bytes().try_fold(0u64, |n, b| {
+        n.checked_mul(10)?
+            .checked_add(u64::from(b.wrapping_sub(b'0')))
+    })
 }

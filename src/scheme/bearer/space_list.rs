@@ -17,7 +17,8 @@ use crate::scheme::list::{ListIter, Sep};
 /// use http_auth_headers::scheme::bearer::BearerChallenge;
 ///
 /// let c = Challenges::new(r#"Bearer scope="openid profile email""#).next().unwrap()?;
-/// let scope = BearerChallenge::try_from(&c)?.scope().unwrap();
+/// let bearer = BearerChallenge::try_from(c)?;
+/// let scope = bearer.scope().unwrap();
 /// assert!(scope.contains("profile"));
 /// let items: Vec<&str> = scope.iter().filter_map(|s| s.as_str()).collect();
 /// assert_eq!(items, ["openid", "profile", "email"]);

@@ -1,6 +1,7 @@
-use super::challenge::ATTR_NAMES;
+use super::error_code::KNOWN;
 use super::*;
 use crate::builder::BuildError;
+use crate::scheme::SchemeError;
 use crate::Challenges;
 use crate::{Challenge, Credentials};
 use alloc::vec::Vec;
@@ -33,7 +34,7 @@ fn rfc6750_section3_examples() {
     let v = r#"Bearer realm="example", error="invalid_token", error_description="The access token expired""#;
     let b = bearer(v).unwrap();
     assert_eq!(b.realm().unwrap(), "example");
-    assert_eq!(b.error(), Some(ErrorCode::InvalidToken));
+    assert_eq!(b.error(), Some(ErrorCode::INVALID_TOKEN));
     assert_eq!(b.error_description().unwrap(), "The access token expired");
     let written = BearerChallenge::builder()
         .realm("example")
@@ -83,7 +84,7 @@ fn rfc9449_section7_1_examples() {
     let v =
         r#"DPoP error="invalid_token", error_description="Invalid DPoP key binding", algs="ES256""#;
     let d = dpop(v).unwrap();
-    assert_eq!(d.error(), Some(ErrorCode::InvalidToken));
+    assert_eq!(d.error(), Some(ErrorCode::INVALID_TOKEN));
     assert_eq!(d.error_description().unwrap(), "Invalid DPoP key binding");
     assert_eq!(entries(d.algs()), ["ES256"]);
     let written = DpopChallenge::builder()
@@ -110,7 +111,7 @@ fn rfc9449_section7_2_examples() {
     let v = r#"Bearer error="invalid_token", error_description="Invalid token", DPoP algs="ES256 PS256""#;
     let mut it = Challenges::new(v);
     let b = BearerChallenge::try_from(&it.next().unwrap().unwrap()).unwrap();
-    assert_eq!(b.error(), Some(ErrorCode::InvalidToken));
+    assert_eq!(b.error(), Some(ErrorCode::INVALID_TOKEN));
     assert_eq!(b.error_description().unwrap(), "Invalid token");
     let d = DpopChallenge::try_from(&it.next().unwrap().unwrap()).unwrap();
     assert_eq!(d.error(), None);
@@ -125,7 +126,7 @@ fn rfc9449_section7_2_examples() {
         (b.error(), b.error_description()),
         (d.error(), d.error_description()),
     ] {
-        assert_eq!(error, Some(ErrorCode::InvalidRequest));
+        assert_eq!(error, Some(ErrorCode::INVALID_REQUEST));
         assert_eq!(
             description.unwrap(),
             "Multiple methods used to include access token"
@@ -139,7 +140,7 @@ fn rfc9449_section7_2_examples() {
 fn rfc9449_section9_nonce_example() {
     let v = r#"DPoP error="use_dpop_nonce", error_description="Resource server requires nonce in DPoP proof""#;
     let d = dpop(v).unwrap();
-    assert_eq!(d.error(), Some(ErrorCode::UseDpopNonce));
+    assert_eq!(d.error(), Some(ErrorCode::USE_DPOP_NONCE));
     assert_eq!(
         d.error_description().unwrap(),
         "Resource server requires nonce in DPoP proof"
@@ -149,34 +150,44 @@ fn rfc9449_section9_nonce_example() {
 
 #[test]
 fn error_codes() {
-    let code = |v: &'static str| bearer(v).unwrap().error().unwrap();
+    macro_rules! code {
+        ($v:expr) => {
+            bearer($v).unwrap().error().unwrap()
+        };
+    }
     assert_eq!(
-        code("Bearer error=invalid_request"),
-        ErrorCode::InvalidRequest
+        code!("Bearer error=invalid_request"),
+        ErrorCode::INVALID_REQUEST
     );
     assert_eq!(
-        code("Bearer error=insufficient_scope"),
-        ErrorCode::InsufficientScope
+        code!("Bearer error=insufficient_scope"),
+        ErrorCode::INSUFFICIENT_SCOPE
     );
     assert_eq!(
-        code("Bearer error=invalid_dpop_proof"),
-        ErrorCode::InvalidDpopProof
+        code!("Bearer error=invalid_dpop_proof"),
+        ErrorCode::INVALID_DPOP_PROOF
     );
     // Token and quoted-string forms, and needless escapes, mean the same.
     assert_eq!(
-        code(r#"Bearer error="invalid_t\oken""#),
-        ErrorCode::InvalidToken
+        code!(r#"Bearer error="invalid_t\oken""#),
+        ErrorCode::INVALID_TOKEN
     );
     // Codes are case-sensitive; unknown ones are kept verbatim.
-    let other = code("Bearer error=Invalid_Token");
-    assert!(matches!(other, ErrorCode::Other(v) if v.raw() == b"Invalid_Token"));
+    let b = bearer("Bearer error=Invalid_Token").unwrap();
+    let other = b.error().unwrap();
+    assert_ne!(other, ErrorCode::INVALID_TOKEN);
+    assert_eq!(other, ErrorCode::new("Invalid_Token"));
     assert_eq!(other.as_str(), Some("Invalid_Token"));
-    let escaped = code(r#"Bearer error="x\yz""#);
+    let b = bearer(r#"Bearer error="x\yz""#).unwrap();
+    let escaped = b.error().unwrap();
     assert_eq!(escaped.as_str(), None);
     assert_eq!(escaped.to_string(), "xyz");
-    for (name, code) in ErrorCode::KNOWN {
-        assert_eq!(code.as_str(), Some(name));
+    for code in KNOWN {
+        let name = code.as_str().unwrap();
         assert_eq!(code.to_string(), name);
+        assert_eq!(ErrorCode::new(name), code);
+        let v = alloc::format!("Bearer error=\"{name}\"");
+        assert_eq!(bearer(&v).unwrap().error(), Some(code));
     }
 }
 
@@ -208,7 +219,7 @@ fn challenge_errors() {
         Err(SchemeError::WrongScheme("Bearer"))
     );
     assert_eq!(dpop("Bearer"), Err(SchemeError::WrongScheme("DPoP")));
-    for name in ATTR_NAMES {
+    for (name, _) in BEARER_ATTRS {
         let v = alloc::format!("Bearer {name}=a, {}=b", name.to_uppercase());
         assert_eq!(bearer(&v), Err(SchemeError::DuplicateParam(name)), "{v}");
     }
@@ -342,9 +353,199 @@ fn writers_write_every_attribute() {
     let d = dpop(&v).unwrap();
     assert_eq!(d.realm().unwrap(), "r \"q\"");
     assert_eq!(entries(d.scope()), ["a", "b"]);
-    assert_eq!(d.error(), Some(ErrorCode::InsufficientScope));
+    assert_eq!(d.error(), Some(ErrorCode::INSUFFICIENT_SCOPE));
     assert_eq!(d.error_description().unwrap(), "no");
     assert_eq!(d.error_uri().unwrap(), "https://example.com/e#1");
     assert_eq!(entries(d.algs()), ["ES256"]);
     assert_eq!(DpopChallenge::builder().write().unwrap(), "DPoP");
+}
+
+/// RFC 9470 section 3, both examples.
+#[test]
+fn rfc9470_step_up_examples() {
+    let v = r#"Bearer error="insufficient_user_authentication", error_description="A different authentication level is required", acr_values="myACR""#;
+    let b = bearer(v).unwrap();
+    assert_eq!(b.error(), Some(ErrorCode::INSUFFICIENT_USER_AUTHENTICATION));
+    assert_eq!(entries(b.acr_values()), ["myACR"]);
+    assert_eq!(b.max_age(), None);
+    let written = BearerChallenge::builder()
+        .error("insufficient_user_authentication")
+        .error_description("A different authentication level is required")
+        .acr_values("myACR")
+        .write()
+        .unwrap();
+    assert_eq!(written, v);
+
+    let v = r#"Bearer error="insufficient_user_authentication", error_description="More recent authentication is required", max_age="5""#;
+    let b = bearer(v).unwrap();
+    assert_eq!(b.max_age(), Some(5));
+    assert_eq!(b.acr_values(), None);
+    let written = BearerChallenge::builder()
+        .error("insufficient_user_authentication")
+        .error_description("More recent authentication is required")
+        .max_age(5)
+        .write()
+        .unwrap();
+    assert_eq!(written, v);
+    // DPoP has them too, before `algs`.
+    let v = DpopChallenge::builder()
+        .algs("ES256")
+        .max_age(0)
+        .acr_values("a b")
+        .write()
+        .unwrap();
+    assert_eq!(v, r#"DPoP acr_values="a b", max_age="0", algs="ES256""#);
+    let d = dpop(&v).unwrap();
+    assert_eq!(
+        (entries(d.acr_values()), d.max_age()),
+        (alloc::vec!["a", "b"], Some(0))
+    );
+}
+
+#[test]
+fn max_age_and_acr_values_are_checked() {
+    assert_eq!(
+        bearer("Bearer max_age=18446744073709551615")
+            .unwrap()
+            .max_age(),
+        Some(u64::MAX)
+    );
+    for v in [
+        "Bearer max_age=18446744073709551616",
+        "Bearer max_age=-1",
+        "Bearer max_age=1.5",
+        r#"Bearer max_age="""#,
+        r#"Bearer max_age=" 5""#,
+    ] {
+        assert_eq!(bearer(v), Err(SchemeError::InvalidParam("max_age")), "{v}");
+    }
+    assert_eq!(
+        bearer(r#"Bearer acr_values="a  b""#),
+        Err(SchemeError::InvalidParam("acr_values"))
+    );
+    assert_eq!(
+        BearerChallenge::builder().acr_values("").write(),
+        Err(BuildError::SchemeValue("acr_values"))
+    );
+    let written = BearerChallenge::builder()
+        .max_age(u64::MAX)
+        .write()
+        .unwrap();
+    assert_eq!(bearer(&written).unwrap().max_age(), Some(u64::MAX));
+}
+
+#[test]
+fn extension_params() {
+    let url = "https://resource.example.com/.well-known/oauth-protected-resource";
+    let v = BearerChallenge::builder()
+        .realm("mcp")
+        .param("resource_metadata", url)
+        .param("x", "token")
+        .write()
+        .unwrap();
+    assert_eq!(
+        v,
+        alloc::format!(r#"Bearer realm="mcp", resource_metadata="{url}", x="token""#)
+    );
+    let b = bearer(&v).unwrap();
+    assert_eq!(b.as_challenge().param("resource_metadata").unwrap(), url);
+    assert_eq!(b.as_challenge().param("x").unwrap(), "token");
+
+    let b = BearerChallenge::builder;
+    for name in [
+        "realm",
+        "SCOPE",
+        "error",
+        "error_description",
+        "error_uri",
+        "acr_values",
+        "max_age",
+    ] {
+        assert_eq!(
+            b().param(name, "x").write(),
+            Err(BuildError::DuplicateParam),
+            "{name}"
+        );
+        assert_eq!(
+            DpopChallenge::builder().param(name, "x").write(),
+            Err(BuildError::DuplicateParam),
+            "{name}"
+        );
+    }
+    assert_eq!(
+        DpopChallenge::builder().param("Algs", "x").write(),
+        Err(BuildError::DuplicateParam)
+    );
+    // Bearer defines no `algs`: an extension there.
+    assert_eq!(
+        b().param("algs", "x").write().unwrap(),
+        r#"Bearer algs="x""#
+    );
+    assert_eq!(
+        b().param("a", "1").param("A", "2").write(),
+        Err(BuildError::DuplicateParam)
+    );
+    assert_eq!(
+        b().param("a b", "1").write(),
+        Err(BuildError::InvalidParamName)
+    );
+    assert_eq!(
+        b().param("", "1").write(),
+        Err(BuildError::InvalidParamName)
+    );
+    assert_eq!(
+        b().param("a", "x\ny").write(),
+        Err(BuildError::InvalidValue)
+    );
+    // Quoted even when empty or token-shaped, escaped when needed.
+    assert_eq!(
+        b().param("a", "")
+            .param("b", r#"say "hi""#)
+            .write()
+            .unwrap(),
+        r#"Bearer a="", b="say \"hi\"""#
+    );
+}
+
+#[test]
+fn views_keep_the_challenge_and_compare_defined_attributes() {
+    let c = first(r#"Bearer realm="r", scope="a b", foo=1"#);
+    let owned = BearerChallenge::try_from(c.clone()).unwrap();
+    let borrowed = BearerChallenge::try_from(&c).unwrap();
+    assert_eq!(owned.as_challenge(), &c);
+    assert_eq!(owned, borrowed);
+    // Unknown params are not compared; defined ones are, unescaped.
+    assert_eq!(owned, bearer(r#"Bearer scope="a \b", realm=r"#).unwrap());
+    assert_ne!(owned, bearer(r#"Bearer realm="r", scope="a""#).unwrap());
+    assert_ne!(
+        dpop("DPoP algs=ES256").unwrap(),
+        dpop("DPoP algs=PS256").unwrap()
+    );
+    assert_ne!(
+        bearer("Bearer max_age=1").unwrap(),
+        bearer("Bearer max_age=2").unwrap()
+    );
+}
+
+#[test]
+fn tokens_compare_in_constant_time_helpers() {
+    let c = Credentials::parse("Bearer s3cr3t.t0ken").unwrap();
+    let b = BearerCredentials::try_from(c.clone()).unwrap();
+    assert!(b.token_matches("s3cr3t.t0ken"));
+    for wrong in [
+        "",
+        "s3cr3t.t0ke",
+        "s3cr3t.t0keN",
+        "S3cr3t.t0ken",
+        "s3cr3t.t0ken ",
+    ] {
+        assert!(!b.token_matches(wrong), "{wrong}");
+    }
+    assert_eq!(b.as_credentials(), &c);
+    assert_eq!(b, BearerCredentials::try_from(&c).unwrap());
+    let other = Credentials::parse("Bearer s3cr3t.t0keN").unwrap();
+    assert_ne!(b, BearerCredentials::try_from(&other).unwrap());
+    let d = Credentials::parse("DPoP s3cr3t.t0ken").unwrap();
+    let d = DpopCredentials::try_from(d).unwrap();
+    assert!(d.token_matches("s3cr3t.t0ken") && !d.token_matches("s3cr3t"));
 }
