@@ -16,7 +16,7 @@
 //! use http_auth_headers::ext_value::{self, Charset, ExtValue};
 //!
 //! let v = ExtValue::parse("UTF-8''J%C3%A4s%C3%B8n%20Doe")?;
-//! assert_eq!(v.charset(), Charset::Utf8);
+//! assert_eq!(v.charset(), Charset::UTF_8);
 //! assert_eq!(v.language(), None);
 //! assert_eq!(v.to_str()?, "Jäsøn Doe");
 //!
@@ -75,26 +75,77 @@ pub enum ExtValueError {
 }
 
 /// The charset of an [`ExtValue`], matched ASCII case-insensitively.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum Charset<'a> {
+///
+/// An opaque name with associated constants for the charsets this crate
+/// decodes, as `http::Method` has: any other charset is kept as written and
+/// compares equal to a constant a later version adds.
+///
+/// ```
+/// use http_auth_headers::ext_value::Charset;
+///
+/// assert_eq!(Charset::from_name("utf-8"), Charset::UTF_8);
+/// assert_eq!(Charset::from_name("utf-8").name(), "UTF-8");
+/// assert_eq!(Charset::from_name("koi8-r"), Charset::from_name("KOI8-R"));
+/// assert_eq!(Charset::from_name("koi8-r").name(), "koi8-r");
+/// ```
+#[derive(Clone, Copy)]
+pub struct Charset<'a> {
+    name: &'a str,
+}
+
+impl Charset<'static> {
     /// `UTF-8`, the only charset RFC 8187 lets producers use.
-    Utf8,
+    pub const UTF_8: Self = Charset { name: "UTF-8" };
     /// `ISO-8859-1`, allowed by RFC 5987 (obsoleted by RFC 8187).
-    Iso8859_1,
-    /// Any other charset name, as written.
-    Other(&'a str),
+    pub const ISO_8859_1: Self = Charset { name: "ISO-8859-1" };
 }
 
 impl<'a> Charset<'a> {
-    fn from_name(name: &'a str) -> Self {
-        if name.eq_ignore_ascii_case("UTF-8") {
-            Charset::Utf8
-        } else if name.eq_ignore_ascii_case("ISO-8859-1") {
-            Charset::Iso8859_1
-        } else {
-            Charset::Other(name)
-        }
+    /// The charset named `name`, ignoring ASCII case; a charset this crate
+    /// decodes gets its registered spelling, any other is kept as written.
+    pub fn from_name(name: &'a str) -> Self {
+        [Charset::UTF_8, Charset::ISO_8859_1]
+            .into_iter()
+            .find(|c| c.name.eq_ignore_ascii_case(name))
+            .unwrap_or(Charset { name })
+    }
+
+    /// The name: as registered for `UTF-8` and `ISO-8859-1`, as written for
+    /// others.
+    pub fn name(&self) -> &'a str {
+        self.name
+    }
+}
+
+/// ASCII case-insensitive (RFC 8187 section 3.2.1).
+impl PartialEq for Charset<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.name.eq_ignore_ascii_case(other.name)
+    }
+}
+
+impl Eq for Charset<'_> {}
+
+/// Consistent with equality: hashes the ASCII-lowercased name.
+impl core::hash::Hash for Charset<'_> {
+    fn hash<H: core::hash::Hasher>(&self, state: &mut H) {
+        self.name
+            .bytes()
+            .for_each(|b| state.write_u8(b.to_ascii_lowercase()));
+        state.write_u8(0xff);
+    }
+}
+
+impl fmt::Debug for Charset<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_tuple("Charset").field(&self.name).finish()
+    }
+}
+
+/// Writes [`name`](Charset::name).
+impl fmt::Display for Charset<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name)
     }
 }
 
@@ -118,7 +169,7 @@ impl<'a> ExtValue<'a> {
     /// use http_auth_headers::ext_value::{Charset, ExtValue, ExtValueError};
     ///
     /// let v = ExtValue::parse("iso-8859-1'en'%A3%20rates")?;
-    /// assert_eq!(v.charset(), Charset::Iso8859_1);
+    /// assert_eq!(v.charset(), Charset::ISO_8859_1);
     /// assert_eq!(v.language(), Some("en"));
     /// assert!(v.bytes().eq(*b"\xa3 rates"));
     /// assert_eq!(v.to_str()?, "£ rates");
@@ -178,7 +229,7 @@ impl<'a> ExtValue<'a> {
             language: ascii(language),
             value_chars: ascii(value),
         };
-        if v.charset == Charset::Utf8 && !is_utf8(v.bytes()) {
+        if v.charset == Charset::UTF_8 && !is_utf8(v.bytes()) {
             return Err(ExtValueError::InvalidUtf8);
         }
         Ok(v)
@@ -234,16 +285,21 @@ impl<'a> ExtValue<'a> {
     #[cfg(feature = "alloc")]
     #[cfg_attr(docsrs, doc(cfg(feature = "alloc")))]
     pub fn to_str(&self) -> Result<Cow<'a, str>, ExtValueError> {
-        match self.charset {
-            Charset::Utf8 | Charset::Iso8859_1 if !self.value_chars.contains('%') => {
-                // attr-chars are ASCII, the same in both charsets.
-                Ok(Cow::Borrowed(self.value_chars))
-            }
-            Charset::Utf8 => String::from_utf8(self.bytes().collect::<Vec<u8>>())
+        let (utf8, latin1) = (
+            self.charset == Charset::UTF_8,
+            self.charset == Charset::ISO_8859_1,
+        );
+        if !utf8 && !latin1 {
+            Err(ExtValueError::UnsupportedCharset)
+        } else if !self.value_chars.contains('%') {
+            // attr-chars are ASCII, the same in both charsets.
+            Ok(Cow::Borrowed(self.value_chars))
+        } else if utf8 {
+            String::from_utf8(self.bytes().collect::<Vec<u8>>())
                 .map(Cow::Owned)
-                .map_err(|_| ExtValueError::InvalidUtf8),
-            Charset::Iso8859_1 => Ok(Cow::Owned(self.bytes().map(char::from).collect())),
-            Charset::Other(_) => Err(ExtValueError::UnsupportedCharset),
+                .map_err(|_| ExtValueError::InvalidUtf8)
+        } else {
+            Ok(Cow::Owned(self.bytes().map(char::from).collect()))
         }
     }
 }
@@ -416,7 +472,7 @@ mod tests {
     fn rfc7616_username_star() {
         // RFC 7616 section 3.9.2.
         let v = ExtValue::parse("UTF-8''J%C3%A4s%C3%B8n%20Doe").unwrap();
-        assert_eq!(v.charset(), Charset::Utf8);
+        assert_eq!(v.charset(), Charset::UTF_8);
         assert_eq!(v.charset_name(), "UTF-8");
         assert_eq!(v.value_chars(), "J%C3%A4s%C3%B8n%20Doe");
         assert_eq!(v.to_str().unwrap(), "Jäsøn Doe");
@@ -428,7 +484,7 @@ mod tests {
     fn rfc8187_examples() {
         // RFC 8187 section 3.2.2.
         let v = ExtValue::parse("iso-8859-1'en'%A3%20rates").unwrap();
-        assert_eq!(v.charset(), Charset::Iso8859_1);
+        assert_eq!(v.charset(), Charset::ISO_8859_1);
         assert_eq!(v.language(), Some("en"));
         assert_eq!(v.to_str().unwrap(), "£ rates");
         let v = ExtValue::parse("UTF-8''%c2%a3%20and%20%e2%82%ac%20rates").unwrap();
@@ -439,7 +495,7 @@ mod tests {
     fn charset_is_case_insensitive() {
         let a = ExtValue::parse("utf-8'EN'abc").unwrap();
         let b = ExtValue::parse("UTF-8'en'%61bc").unwrap();
-        assert_eq!(a.charset(), Charset::Utf8);
+        assert_eq!(a.charset(), Charset::UTF_8);
         assert_eq!(a, b);
         assert!(matches!(a.to_str().unwrap(), Cow::Borrowed("abc")));
         assert_ne!(a, ExtValue::parse("UTF-8'en'abd").unwrap());
@@ -464,7 +520,7 @@ mod tests {
         assert_eq!(e("UTF-8''%C0%80"), ExtValueError::InvalidUtf8);
         assert_eq!(e("UTF-8''\u{e4}"), ExtValueError::InvalidCharacter(7));
         let other = ExtValue::parse("KOI8-R''%C1").unwrap();
-        assert_eq!(other.charset(), Charset::Other("KOI8-R"));
+        assert_eq!(other.charset(), Charset::from_name("koi8-r"));
         assert_eq!(other.to_str(), Err(ExtValueError::UnsupportedCharset));
         assert!(other.bytes().eq([0xc1]));
     }

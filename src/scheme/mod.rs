@@ -80,6 +80,22 @@ pub(crate) fn info_must_quote(name: &[u8]) -> bool {
     digest::info_must_quote(name)
 }
 
+/// Checks the form of an item a scheme reads params from: its scheme is
+/// `scheme` (`is_scheme`) and it has no token68.
+pub(crate) fn expect_params(
+    scheme: &'static str,
+    is_scheme: bool,
+    has_token68: bool,
+) -> Result<(), SchemeError> {
+    if !is_scheme {
+        return Err(SchemeError::WrongScheme(scheme));
+    }
+    if has_token68 {
+        return Err(SchemeError::UnexpectedToken68);
+    }
+    Ok(())
+}
+
 /// Whether `name` is one of `names`, ignoring ASCII case.
 pub(crate) fn is_one_of(name: &[u8], names: &[&str]) -> bool {
     names

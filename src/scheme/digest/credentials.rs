@@ -4,13 +4,15 @@
 use alloc::borrow::Cow;
 use core::fmt;
 
-use super::{bool_param, qop_cnonce_nc, Algorithm, NonceCount, Qop};
+use super::{
+    algorithm, bool_param, item_params, present, qop_cnonce_nc, Algorithm, NonceCount, Qop,
+};
 #[cfg(feature = "alloc")]
 use crate::error::ToStrError;
 use crate::ext_value::{Charset, ExtValue, ExtValueError};
 use crate::param::ParamValue;
-use crate::redact::Redacted;
-use crate::scheme::{known_params, SchemeError};
+use crate::redact::{ct_eq_bytes, Redacted};
+use crate::scheme::{expect_params, known_params, SchemeError};
 use crate::Credentials;
 
 /// The username of Digest credentials: `username` (a quoted-string or
@@ -47,110 +49,140 @@ impl<'a> Username<'a> {
 /// Digest credentials (RFC 7616 section 3.4), from an `Authorization` or
 /// `Proxy-Authorization` credentials with `TryFrom`.
 ///
-/// `Debug` does not show the response.
-#[derive(Clone, Copy, PartialEq, Eq)]
+/// It keeps the generic [`Credentials`] it was made from
+/// ([`as_credentials`](Self::as_credentials)). `Debug` does not show the
+/// response; equality compares it in constant time, and
+/// [`response_matches`](Self::response_matches) checks it.
+///
+/// ```
+/// use http_auth_headers::Credentials;
+/// use http_auth_headers::scheme::digest::{Algorithm, DigestCredentials, Qop};
+///
+/// let c = Credentials::parse(r#"Digest username="Mufasa", realm="http-auth@example.org", uri="/dir/index.html", algorithm=MD5, nonce="7ypf/xlj9XXwfDPEoM4URrv/xwf94BcCAzFZH4GiTo0v", nc=00000001, cnonce="f2/wE4q74E6zIJEtWaHKaf5wv/H5QzzpXusqGemxURZJ", qop=auth, response="8ca523f5e9506fed4657c9700eebdbec", opaque="FQhe/qaU925kfnzjCev0ciny7QMkPqMAFRtzCUYo5tdS""#)?;
+/// let d = DigestCredentials::try_from(c)?;
+/// assert_eq!(d.username().to_str()?, "Mufasa");
+/// assert_eq!((d.algorithm(), d.qop()), (Algorithm::MD5, Some(Qop::AUTH)));
+/// assert!(d.response_matches("8ca523f5e9506fed4657c9700eebdbec"));
+/// assert!(!format!("{d:?}").contains("8ca523f5"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone)]
 pub struct DigestCredentials<'a> {
-    username: Username<'a>,
-    realm: ParamValue<'a>,
-    nonce: ParamValue<'a>,
-    uri: ParamValue<'a>,
-    response: ParamValue<'a>,
-    algorithm: Algorithm<'a>,
-    cnonce: Option<ParamValue<'a>>,
-    opaque: Option<ParamValue<'a>>,
-    qop: Option<Qop<'a>>,
+    item: Credentials<'a>,
     nc: Option<NonceCount>,
     userhash: bool,
+    extended: bool,
 }
 
 impl<'a> DigestCredentials<'a> {
+    item_params!(as_credentials, Credentials);
+
     /// The username, from `username` or `username*`.
-    pub fn username(&self) -> Username<'a> {
-        self.username
-    }
-
-    /// The realm.
-    pub fn realm(&self) -> ParamValue<'a> {
-        self.realm
-    }
-
-    /// The nonce the client answers.
-    pub fn nonce(&self) -> ParamValue<'a> {
-        self.nonce
+    pub fn username(&self) -> Username<'_> {
+        if self.extended {
+            // Checked when the view was made.
+            let v = present(self.item.param("username*"));
+            if let Ok(ext) = ExtValue::parse(v.raw()) {
+                return Username::Extended(ext);
+            }
+        }
+        Username::Plain(present(self.item.param("username")))
     }
 
     /// The effective request URI as the client sent it.
-    pub fn uri(&self) -> ParamValue<'a> {
-        self.uri
+    pub fn uri(&self) -> ParamValue<'_> {
+        present(self.item.param("uri"))
     }
 
-    /// The response: the request digest in lowercase hex.
-    pub fn response(&self) -> ParamValue<'a> {
-        self.response
+    /// The response: the request digest in lowercase hex. To check it,
+    /// prefer [`response_matches`](Self::response_matches).
+    pub fn response(&self) -> ParamValue<'_> {
+        present(self.item.param("response"))
     }
 
-    /// The algorithm; [`Algorithm::Md5`] when absent.
-    pub fn algorithm(&self) -> Algorithm<'a> {
-        self.algorithm
+    /// Whether the response is `expected_hex` (the digest the server
+    /// computed, in hex), ignoring ASCII case, compared in constant time:
+    /// the time taken depends on the lengths, not on where the two differ
+    /// (see [the scheme docs](crate::scheme#checking-credentials-safely)).
+    ///
+    /// ```
+    /// use http_auth_headers::Credentials;
+    /// use http_auth_headers::scheme::digest::DigestCredentials;
+    ///
+    /// let c = Credentials::parse(r#"Digest username="u", realm="r", nonce="n", uri="/", response="0A1b""#)?;
+    /// let d = DigestCredentials::try_from(&c)?;
+    /// assert!(d.response_matches("0a1b"));
+    /// assert!(!d.response_matches("0a1c") && !d.response_matches("0a1"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn response_matches(&self, expected_hex: &str) -> bool {
+        ct_eq_bytes(self.response().bytes(), expected_hex.bytes(), true).into()
     }
 
     /// The client nonce (present whenever `qop` is).
-    pub fn cnonce(&self) -> Option<ParamValue<'a>> {
-        self.cnonce
-    }
-
-    /// The opaque value returned from the challenge.
-    pub fn opaque(&self) -> Option<ParamValue<'a>> {
-        self.opaque
+    pub fn cnonce(&self) -> Option<ParamValue<'_>> {
+        self.item.param("cnonce")
     }
 
     /// The chosen qop: one value, not a list.
-    pub fn qop(&self) -> Option<Qop<'a>> {
-        self.qop
+    pub fn qop(&self) -> Option<Qop<'_>> {
+        self.item.param("qop").and_then(Qop::from_value)
     }
 
     /// The nonce count (present whenever `qop` is).
     pub fn nc(&self) -> Option<NonceCount> {
         self.nc
     }
+}
 
-    /// Whether `username` is the hash of the name (`userhash=true`).
-    pub fn userhash(&self) -> bool {
-        self.userhash
+/// Compares every value as the accessors give it, the response in constant
+/// time (as [`response_matches`](DigestCredentials::response_matches));
+/// params Digest does not define are not compared.
+impl PartialEq for DigestCredentials<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        let response = ct_eq_bytes(self.response().bytes(), other.response().bytes(), false);
+        bool::from(response)
+            && self.username() == other.username()
+            && self.realm() == other.realm()
+            && self.nonce() == other.nonce()
+            && self.uri() == other.uri()
+            && self.algorithm() == other.algorithm()
+            && self.cnonce() == other.cnonce()
+            && self.opaque() == other.opaque()
+            && self.qop() == other.qop()
+            && self.nc == other.nc
+            && self.userhash == other.userhash
     }
 }
+
+impl Eq for DigestCredentials<'_> {}
 
 impl fmt::Debug for DigestCredentials<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("DigestCredentials")
-            .field("username", &self.username)
-            .field("realm", &self.realm)
-            .field("nonce", &self.nonce)
-            .field("uri", &self.uri)
+            .field("username", &self.username())
+            .field("realm", &self.realm())
+            .field("nonce", &self.nonce())
+            .field("uri", &self.uri())
             .field("response", &Redacted)
-            .field("algorithm", &self.algorithm)
-            .field("cnonce", &self.cnonce)
-            .field("opaque", &self.opaque)
-            .field("qop", &self.qop)
+            .field("algorithm", &self.algorithm())
+            .field("cnonce", &self.cnonce())
+            .field("opaque", &self.opaque())
+            .field("qop", &self.qop())
             .field("nc", &self.nc)
             .field("userhash", &self.userhash)
             .finish()
     }
 }
 
-impl<'a> TryFrom<&Credentials<'a>> for DigestCredentials<'a> {
+impl<'a> TryFrom<Credentials<'a>> for DigestCredentials<'a> {
     type Error = SchemeError;
 
-    fn try_from(c: &Credentials<'a>) -> Result<Self, SchemeError> {
-        if !c.is_scheme("Digest") {
-            return Err(SchemeError::WrongScheme("Digest"));
-        }
-        if c.token68().is_some() {
-            return Err(SchemeError::UnexpectedToken68);
-        }
-        let [username, username_ext, realm, nonce, uri, response, algorithm, cnonce, opaque, qop, nc, userhash] =
+    fn try_from(item: Credentials<'a>) -> Result<Self, SchemeError> {
+        expect_params("Digest", item.is_scheme("Digest"), item.token68().is_some())?;
+        let [username, username_ext, realm, nonce, uri, response, alg, cnonce, _, qop, nc, userhash] =
             known_params(
-                c.params(),
+                item.params(),
                 [
                     "username",
                     "username*",
@@ -167,52 +199,68 @@ impl<'a> TryFrom<&Credentials<'a>> for DigestCredentials<'a> {
                 ],
             )?;
         let userhash = userhash.map_or(Ok(false), |v| bool_param(v, "userhash"))?;
-        let username = match (username, username_ext) {
+        let extended = match (username, username_ext) {
             (Some(_), Some(_)) => {
                 return Err(SchemeError::ConflictingParams("username", "username*"))
             }
             (None, None) => return Err(SchemeError::MissingParam("username")),
-            (Some(v), None) => Username::Plain(v),
+            (Some(_), None) => false,
             (None, Some(_)) if userhash => {
                 return Err(SchemeError::ConflictingParams("username*", "userhash"))
             }
-            (None, Some(v)) => Username::Extended(username_ext_value(v)?),
+            (None, Some(v)) => {
+                username_ext_value(v)?;
+                true
+            }
         };
-        let realm = realm.ok_or(SchemeError::MissingParam("realm"))?;
-        let nonce = nonce.ok_or(SchemeError::MissingParam("nonce"))?;
-        let uri = uri.ok_or(SchemeError::MissingParam("uri"))?;
-        let response = response.ok_or(SchemeError::MissingParam("response"))?;
-        let algorithm = match algorithm {
-            None => Algorithm::Md5,
-            Some(v) => Algorithm::from_value(v).ok_or(SchemeError::InvalidParam("algorithm"))?,
-        };
-        let (qop, nc) = qop_cnonce_nc(qop, cnonce, nc)?;
+        realm.ok_or(SchemeError::MissingParam("realm"))?;
+        nonce.ok_or(SchemeError::MissingParam("nonce"))?;
+        uri.ok_or(SchemeError::MissingParam("uri"))?;
+        response.ok_or(SchemeError::MissingParam("response"))?;
+        algorithm(alg)?;
+        let (_, nc) = qop_cnonce_nc(qop, cnonce, nc)?;
         Ok(DigestCredentials {
-            username,
-            realm,
-            nonce,
-            uri,
-            response,
-            algorithm,
-            cnonce,
-            opaque,
-            qop,
+            item,
             nc,
             userhash,
+            extended,
         })
     }
 }
 
+/// Clones the credentials into the view.
+impl<'a> TryFrom<&Credentials<'a>> for DigestCredentials<'a> {
+    type Error = SchemeError;
+
+    fn try_from(item: &Credentials<'a>) -> Result<Self, SchemeError> {
+        Self::try_from(item.clone())
+    }
+}
+
+/// Reads `username*`: an RFC 8187 ext-value in UTF-8 or ISO-8859-1, without
+/// quoted-pairs, whose decoded text holds no control character (C0, DEL or
+/// C1), as Basic refuses them in a user-id.
 fn username_ext_value(v: ParamValue<'_>) -> Result<ExtValue<'_>, SchemeError> {
     if v.has_escapes() {
         return Err(SchemeError::InvalidParam("username*"));
     }
     let ext = ExtValue::parse(v.raw()).map_err(|e| SchemeError::InvalidExtValue("username*", e))?;
-    match ext.charset() {
-        Charset::Utf8 | Charset::Iso8859_1 => Ok(ext),
-        _ => Err(SchemeError::InvalidExtValue(
+    let utf8 = ext.charset() == Charset::UTF_8;
+    if !utf8 && ext.charset() != Charset::ISO_8859_1 {
+        return Err(SchemeError::InvalidExtValue(
             "username*",
             ExtValueError::UnsupportedCharset,
-        )),
+        ));
     }
+    // C1 is U+0080-U+009F: one byte in ISO-8859-1, `C2 80`-`C2 9F` in UTF-8.
+    let mut prev = 0u8;
+    let control = ext.bytes().any(|b| {
+        let c1 = (0x80..=0x9F).contains(&b) && (!utf8 || prev == 0xC2);
+        prev = b;
+        b < 0x20 || b == 0x7F || c1
+    });
+    if control {
+        return Err(SchemeError::ControlCharacter("username*"));
+    }
+    Ok(ext)
 }

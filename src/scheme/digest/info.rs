@@ -18,7 +18,7 @@ use crate::AuthenticationInfo;
 ///
 /// let value = r#"qop=auth, rspauth="6629fae4", cnonce="0a4f113b", nc=00000001"#;
 /// let info = DigestAuthInfo::try_from(&AuthenticationInfo::parse(value)?)?;
-/// assert_eq!(info.qop(), Some(Qop::Auth));
+/// assert_eq!(info.qop(), Some(Qop::AUTH));
 /// assert_eq!(info.rspauth().unwrap(), "6629fae4");
 /// assert!(info.nextnonce().is_none());
 ///

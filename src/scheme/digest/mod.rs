@@ -10,8 +10,8 @@
 //! let c = Challenges::new(value).next().unwrap()?;
 //! let digest = DigestChallenge::try_from(&c)?;
 //! assert_eq!(digest.realm(), "http-auth@example.org");
-//! assert_eq!(digest.algorithm(), Algorithm::Sha256);
-//! assert!(digest.qop().unwrap().eq([Qop::Auth, Qop::AuthInt]));
+//! assert_eq!(digest.algorithm(), Algorithm::SHA_256);
+//! assert!(digest.qop().unwrap().eq([Qop::AUTH, Qop::AUTH_INT]));
 //! assert!(!digest.stale());
 //!
 //! let creds = Credentials::parse(r#"Digest username*=UTF-8''J%C3%A4s%C3%B8n%20Doe, realm="api@example.org", uri="/doe.json", nonce="abc", response="0f", qop=auth, nc=00000001, cnonce="xyz""#)?;
@@ -59,18 +59,18 @@ mod challenge;
 mod credentials;
 mod info;
 mod nonce_count;
-mod qop;
+
 #[cfg(all(test, feature = "alloc"))]
 mod tests;
 #[cfg(feature = "alloc")]
 mod write;
 
-pub use algorithm::Algorithm;
+pub use algorithm::{Algorithm, Qop};
 pub use challenge::{DigestChallenge, Domain, QopOptions};
 pub use credentials::{DigestCredentials, Username};
 pub use info::DigestAuthInfo;
 pub use nonce_count::NonceCount;
-pub use qop::Qop;
+
 #[cfg(feature = "alloc")]
 #[cfg_attr(docsrs, doc(cfg(feature = "alloc")))]
 pub use write::{DigestAuthInfoBuilder, DigestChallengeBuilder, DigestCredentialsBuilder};
@@ -104,6 +104,68 @@ pub(crate) fn info_must_quote(name: &[u8]) -> bool {
 pub(crate) fn token_str(v: ParamValue<'_>) -> Option<&str> {
     v.as_str().filter(|s| syntax::is_token(s.as_bytes()))
 }
+
+/// The value of a param that the view checked is present, or an empty one
+/// (never reached: views check their required params when made).
+pub(crate) fn present(v: Option<ParamValue<'_>>) -> ParamValue<'_> {
+    v.unwrap_or(EMPTY)
+}
+
+/// An empty quoted value.
+pub(crate) const EMPTY: ParamValue<'static> = ParamValue {
+    v: syntax::RawValue {
+        raw: b"",
+        quoted: true,
+        escaped: false,
+    },
+};
+
+/// Reads `algorithm`: MD5 when absent, else a registered name or a token.
+pub(crate) fn algorithm(v: Option<ParamValue<'_>>) -> Result<Algorithm<'_>, SchemeError> {
+    v.map_or(Ok(Algorithm::MD5), |v| {
+        Algorithm::from_value(v).ok_or(SchemeError::InvalidParam("algorithm"))
+    })
+}
+
+/// The accessors both Digest views share, reading the stored item.
+macro_rules! item_params {
+    ($as_item:ident, $item:ident) => {
+        /// The realm (required).
+        pub fn realm(&self) -> ParamValue<'_> {
+            super::present(self.item.param("realm"))
+        }
+
+        /// The nonce (required).
+        pub fn nonce(&self) -> ParamValue<'_> {
+            super::present(self.item.param("nonce"))
+        }
+
+        /// The opaque value (the client returns the challenge's unchanged).
+        pub fn opaque(&self) -> Option<ParamValue<'_>> {
+            self.item.param("opaque")
+        }
+
+        /// The algorithm; [`Algorithm::MD5`] when absent.
+        pub fn algorithm(&self) -> Algorithm<'_> {
+            // Checked when the view was made.
+            super::algorithm(self.item.param("algorithm")).unwrap_or_default()
+        }
+
+        /// Whether `userhash=true` (section 3.4.4; `false` when absent): in a
+        /// challenge, the server supports username hashing; in credentials,
+        /// the username is that hash.
+        pub fn userhash(&self) -> bool {
+            self.userhash
+        }
+
+        #[doc = concat!("The generic [`", stringify!($item), "`] this view reads.")]
+        pub fn $as_item(&self) -> &$item<'a> {
+            &self.item
+        }
+    };
+}
+
+pub(crate) use item_params;
 
 /// `true` or `false`, ASCII case-insensitive.
 pub(crate) fn bool_param(v: ParamValue<'_>, name: &'static str) -> Result<bool, SchemeError> {
