@@ -8,7 +8,40 @@
 //!   same (RFC 9110 section 11.2), so both are accepted;
 //! - a param the scheme defines may occur once: a repeat is
 //!   [`SchemeError::DuplicateParam`]; params the scheme does not define are
-//!   ignored, as the scheme specifications require of recipients.
+//!   ignored, as the scheme specifications require of recipients;
+//! - a view keeps a clone of the generic item it was made from (`TryFrom`
+//!   by value or by reference; `as_challenge` / `as_credentials`), and its
+//!   accessors borrow from the view.
+//!
+//! # Checking credentials safely
+//!
+//! The credential views never show a secret: `Debug` prints `<redacted>`
+//! for Basic passwords, Bearer and DPoP tokens and the Digest `response`,
+//! and no error holds one. To check a secret, use the constant-time helpers
+//! rather than `==` on its bytes:
+//!
+//! - [`BasicCredentials::verify`](basic::BasicCredentials::verify)`(user_id, password)`
+//!   (with `alloc`);
+//! - [`BearerCredentials::token_matches`](bearer::BearerCredentials::token_matches)
+//!   and [`DpopCredentials::token_matches`](bearer::DpopCredentials::token_matches);
+//! - [`DigestCredentials::response_matches`](digest::DigestCredentials::response_matches)
+//!   (hex, ASCII case-insensitive).
+//!
+//! They take time that depends on the lengths of the values only, not on
+//! where they differ, so an attacker who times responses cannot guess a
+//! secret byte by byte; the lengths themselves may show. `PartialEq` on the
+//! credential views compares the same way. They protect the comparison
+//! only: storing passwords hashed (with a slow password hash such as
+//! Argon2), rate limiting, and computing the Digest response are the
+//! caller's job, as is comparing a password against its stored hash rather
+//! than against a stored password.
+//!
+//! With the `zeroize` feature, the decoded bytes of
+//! [`BasicCredentials`](basic::BasicCredentials) (inline or on the heap)
+//! are overwritten with zeros when dropped, and so is the buffer of a
+//! failed decode. This is best effort: the encoded header, copies the
+//! caller makes (such as `password_str().to_owned()`), and bytes left
+//! behind when a value is moved are not wiped.
 
 use crate::item::Role;
 use crate::param::{ParamValue, Params};
@@ -94,6 +127,31 @@ pub(crate) fn expect_params(
         return Err(SchemeError::UnexpectedToken68);
     }
     Ok(())
+}
+
+/// The value of a param that the view checked is present, or an empty one
+/// (never reached: views check their required params when made).
+pub(crate) fn present(v: Option<ParamValue<'_>>) -> ParamValue<'_> {
+    v.unwrap_or(EMPTY)
+}
+
+/// An empty quoted value.
+pub(crate) const EMPTY: ParamValue<'static> = ParamValue {
+    v: crate::syntax::RawValue {
+        raw: b"",
+        quoted: true,
+        escaped: false,
+    },
+};
+
+/// Reads a `charset` param, which may only be `UTF-8` (any case): Basic
+/// (RFC 7617 section 2.1) and Digest (RFC 7616 section 4).
+pub(crate) fn charset_utf8(v: Option<ParamValue<'_>>) -> Result<bool, SchemeError> {
+    match v {
+        None => Ok(false),
+        Some(v) if v.eq_ignore_ascii_case(b"UTF-8") => Ok(true),
+        Some(_) => Err(SchemeError::InvalidParam("charset")),
+    }
 }
 
 /// Whether `name` is one of `names`, ignoring ASCII case.

@@ -7,7 +7,7 @@ use core::fmt;
 use base64::Engine as _;
 
 use crate::builder::BuildError;
-use crate::redact::Redacted;
+use crate::redact::{ct_eq, Redacted};
 use crate::scheme::SchemeError;
 use crate::Credentials;
 
@@ -18,8 +18,10 @@ pub(super) const BASE64: base64::engine::GeneralPurpose = base64::engine::genera
 ///
 /// They are bytes: RFC 7617 leaves the encoding undefined unless the
 /// challenge said `charset="UTF-8"`; the `_str` accessors give a UTF-8 view.
-/// `Debug` shows the user-id only.
-#[derive(Clone, PartialEq, Eq)]
+/// `Debug` shows the user-id only; equality compares in constant time; check
+/// a login with [`verify`](Self::verify). With the `zeroize` feature the
+/// decoded bytes are wiped when the value is dropped.
+#[derive(Clone)]
 pub struct BasicCredentials {
     pub(super) user_pass: UserPass,
     colon: usize,
@@ -38,17 +40,26 @@ pub(super) enum UserPass {
 impl UserPass {
     fn decode(token68: &[u8]) -> Result<Self, SchemeError> {
         // base64 needs room for whole 3-byte groups before it trims padding.
-        if token68.len() / 4 * 3 + 3 <= INLINE_USER_PASS {
+        let room = token68.len() / 4 * 3 + 3;
+        if room <= INLINE_USER_PASS {
             let mut buf = [0; INLINE_USER_PASS];
-            let n = BASE64
-                .decode_slice(token68, &mut buf)
-                .map_err(|_| SchemeError::InvalidBase64)?;
-            return Ok(UserPass::Inline(buf, n as u8));
+            return match BASE64.decode_slice(token68, &mut buf) {
+                Ok(n) => Ok(UserPass::Inline(buf, n as u8)),
+                Err(_) => {
+                    wipe(&mut buf[..]);
+                    Err(SchemeError::InvalidBase64)
+                }
+            };
         }
-        BASE64
-            .decode(token68)
-            .map(UserPass::Heap)
-            .map_err(|_| SchemeError::InvalidBase64)
+        // Decoded into a buffer we own, so that a failure can wipe it too.
+        let mut v = Vec::with_capacity(room);
+        match BASE64.decode_vec(token68, &mut v) {
+            Ok(()) => Ok(UserPass::Heap(v)),
+            Err(_) => {
+                wipe(&mut v);
+                Err(SchemeError::InvalidBase64)
+            }
+        }
     }
 
     fn as_slice(&self) -> &[u8] {
@@ -59,13 +70,53 @@ impl UserPass {
     }
 }
 
-impl PartialEq for UserPass {
-    fn eq(&self, other: &Self) -> bool {
-        self.as_slice() == other.as_slice()
+/// Overwrites decoded bytes with zeros: a heap buffer in its whole capacity
+/// (with the `zeroize` feature; a no-op without it).
+pub(super) fn wipe<Z: Wipe + ?Sized>(bytes: &mut Z) {
+    bytes.wipe();
+}
+
+/// What [`wipe`] wipes: the inline array and the heap vector.
+pub(super) trait Wipe {
+    fn wipe(&mut self);
+}
+
+impl Wipe for [u8] {
+    fn wipe(&mut self) {
+        #[cfg(feature = "zeroize")]
+        zeroize::Zeroize::zeroize(self);
     }
 }
 
-impl Eq for UserPass {}
+impl Wipe for Vec<u8> {
+    fn wipe(&mut self) {
+        #[cfg(feature = "zeroize")]
+        zeroize::Zeroize::zeroize(self);
+    }
+}
+
+/// Wipes the inline buffer and the heap buffer (its whole capacity).
+#[cfg(feature = "zeroize")]
+impl Drop for UserPass {
+    fn drop(&mut self) {
+        match self {
+            UserPass::Inline(buf, n) => {
+                wipe(&mut buf[..]);
+                *n = 0;
+            }
+            UserPass::Heap(v) => wipe(v),
+        }
+    }
+}
+
+/// Constant time in the contents (the lengths may show).
+impl PartialEq for BasicCredentials {
+    fn eq(&self, other: &Self) -> bool {
+        ct_eq(self.user_pass.as_slice(), other.user_pass.as_slice()).into()
+    }
+}
+
+impl Eq for BasicCredentials {}
 
 impl BasicCredentials {
     /// Decodes the token68 of Basic credentials: base64 (standard alphabet,
@@ -101,6 +152,29 @@ impl BasicCredentials {
     /// The password: everything after the first `:`.
     pub fn password(&self) -> &[u8] {
         &self.user_pass.as_slice()[self.colon + 1..]
+    }
+
+    /// Whether these are the credentials `user_id` and `password`, compared
+    /// in constant time: the time taken depends on the lengths of the two
+    /// user-ids and of the two passwords, not on where they differ, and
+    /// both are always compared. Comparing a plain stored password is only
+    /// right for tests and demos: store a password hash and verify against
+    /// it instead (see [the scheme docs](crate::scheme#checking-credentials-safely)).
+    ///
+    /// ```
+    /// use http_auth_headers::Credentials;
+    /// use http_auth_headers::scheme::basic::BasicCredentials;
+    ///
+    /// let c = BasicCredentials::try_from(&Credentials::parse("Basic QWxhZGRpbjpvcGVuIHNlc2FtZQ==")?)?;
+    /// assert!(c.verify("Aladdin", "open sesame"));
+    /// assert!(!c.verify("Aladdin", "open sesamE"));
+    /// assert!(!c.verify("aladdin", "open sesame"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn verify(&self, user_id: impl AsRef<[u8]>, password: impl AsRef<[u8]>) -> bool {
+        let user = ct_eq(self.user_id(), user_id.as_ref());
+        let pass = ct_eq(self.password(), password.as_ref());
+        (user & pass).into()
     }
 
     /// The user-id as UTF-8, if it is.

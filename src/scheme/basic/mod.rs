@@ -21,7 +21,7 @@
 #[cfg(feature = "alloc")]
 use alloc::string::String;
 
-use super::{known_params, SchemeError};
+use super::{charset_utf8, expect_params, known_params, present, SchemeError};
 #[cfg(feature = "alloc")]
 use crate::builder::{AuthBuilder, BuildError};
 use crate::item::Role;
@@ -46,23 +46,35 @@ pub(crate) fn must_quote(role: Role, scheme: &[u8], name: &[u8]) -> bool {
         && name.eq_ignore_ascii_case(b"charset")
 }
 
-/// A Basic challenge: `Basic realm="…"[, charset="UTF-8"]` (RFC 7617 section 2).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// A Basic challenge: `Basic realm="…"[, charset="UTF-8"]` (RFC 7617
+/// section 2).
+///
+/// It keeps the generic [`Challenge`] it was made from
+/// ([`as_challenge`](Self::as_challenge)); equality compares the realm and
+/// the charset.
+#[derive(Clone, Debug)]
 pub struct BasicChallenge<'a> {
-    realm: ParamValue<'a>,
+    item: Challenge<'a>,
     charset_utf8: bool,
 }
 
+// into_owned: added with the core's owned forms
+
 impl<'a> BasicChallenge<'a> {
     /// The realm (required).
-    pub fn realm(&self) -> ParamValue<'a> {
-        self.realm
+    pub fn realm(&self) -> ParamValue<'_> {
+        present(self.item.param("realm"))
     }
 
     /// Whether the server said `charset="UTF-8"` (RFC 7617 section 2.1): the
     /// user-id and password are then expected as NFC-normalized UTF-8.
     pub fn charset_utf8(&self) -> bool {
         self.charset_utf8
+    }
+
+    /// The generic challenge this view reads.
+    pub fn as_challenge(&self) -> &Challenge<'a> {
+        &self.item
     }
 
     /// Writes a Basic challenge.
@@ -91,26 +103,31 @@ impl<'a> BasicChallenge<'a> {
     }
 }
 
+impl PartialEq for BasicChallenge<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.realm() == other.realm() && self.charset_utf8 == other.charset_utf8
+    }
+}
+
+impl Eq for BasicChallenge<'_> {}
+
+impl<'a> TryFrom<Challenge<'a>> for BasicChallenge<'a> {
+    type Error = SchemeError;
+
+    fn try_from(item: Challenge<'a>) -> Result<Self, SchemeError> {
+        expect_params("Basic", item.is_scheme("Basic"), item.token68().is_some())?;
+        let [realm, charset] = known_params(item.params(), ["realm", "charset"])?;
+        realm.ok_or(SchemeError::MissingParam("realm"))?;
+        let charset_utf8 = charset_utf8(charset)?;
+        Ok(BasicChallenge { item, charset_utf8 })
+    }
+}
+
+/// Clones the challenge into the view.
 impl<'a> TryFrom<&Challenge<'a>> for BasicChallenge<'a> {
     type Error = SchemeError;
 
-    fn try_from(c: &Challenge<'a>) -> Result<Self, SchemeError> {
-        if !c.is_scheme("Basic") {
-            return Err(SchemeError::WrongScheme("Basic"));
-        }
-        if c.token68().is_some() {
-            return Err(SchemeError::UnexpectedToken68);
-        }
-        let [realm, charset] = known_params(c.params(), ["realm", "charset"])?;
-        let realm = realm.ok_or(SchemeError::MissingParam("realm"))?;
-        let charset_utf8 = match charset {
-            None => false,
-            Some(v) if v.eq_ignore_ascii_case(b"UTF-8") => true,
-            Some(_) => return Err(SchemeError::InvalidParam("charset")),
-        };
-        Ok(BasicChallenge {
-            realm,
-            charset_utf8,
-        })
+    fn try_from(item: &Challenge<'a>) -> Result<Self, SchemeError> {
+        Self::try_from(item.clone())
     }
 }

@@ -135,3 +135,66 @@ fn debug_hides_password() {
     let d = format!("{c:?}");
     assert!(d.contains("Aladdin") && !d.contains("open sesame"), "{d}");
 }
+
+#[test]
+fn verify_and_equality_check_both_parts() {
+    let c = creds("Basic QWxhZGRpbjpvcGVuIHNlc2FtZQ==").unwrap();
+    assert!(c.verify("Aladdin", "open sesame"));
+    assert!(c.verify(b"Aladdin", b"open sesame"));
+    for (user, pass) in [
+        ("Aladdin", "open sesamE"),
+        ("Aladdin", "open sesame "),
+        ("Aladdin", ""),
+        ("Aladdi", "open sesame"),
+        ("", ""),
+        ("Aladdin:open", "sesame"),
+    ] {
+        assert!(!c.verify(user, pass), "{user}:{pass}");
+    }
+    assert_eq!(c, creds("Basic QWxhZGRpbjpvcGVuIHNlc2FtZQ==").unwrap());
+    let other = BasicCredentials::encode("Aladdin", "open sesamf").unwrap();
+    assert_ne!(c, creds(&other).unwrap());
+    // Long credentials live on the heap and compare the same way.
+    let long = "p".repeat(200);
+    let a = creds(&BasicCredentials::encode("u", &long).unwrap()).unwrap();
+    assert!(a.verify("u", &long) && !a.verify("u", &long[1..]));
+    assert_eq!(a.clone(), a);
+}
+
+#[test]
+fn challenge_view_keeps_the_challenge() {
+    let c = Challenges::new(r#"Basic realm="r", x=1"#)
+        .next()
+        .unwrap()
+        .unwrap();
+    let b = BasicChallenge::try_from(c.clone()).unwrap();
+    assert_eq!(b.as_challenge(), &c);
+    assert_eq!(b, BasicChallenge::try_from(&c).unwrap());
+    assert_eq!(b, challenge("Basic realm=r").unwrap());
+    assert_ne!(b, challenge("Basic realm=r, charset=utf-8").unwrap());
+}
+
+#[cfg(feature = "zeroize")]
+#[test]
+fn wipe_overwrites_both_buffers() {
+    use super::credentials::wipe;
+    let mut buf = [7u8; INLINE_USER_PASS];
+    wipe(&mut buf[..]);
+    assert!(buf.iter().all(|&b| b == 0));
+    let mut v = alloc::vec![7u8; 100];
+    wipe(&mut v);
+    assert!(v.is_empty());
+    // A failed decode leaves nothing behind either way; a good one decodes.
+    assert_eq!(
+        BasicCredentials::decode(b"QWxh!GRpbg==").unwrap_err(),
+        SchemeError::InvalidBase64
+    );
+    let long = BASE64.encode(alloc::format!("u:{}", "p".repeat(200)));
+    assert_eq!(
+        BasicCredentials::decode(long.as_bytes())
+            .unwrap()
+            .password()
+            .len(),
+        200
+    );
+}

@@ -4,7 +4,7 @@ use super::{allowed, seconds, Class, ErrorCode, SpaceList, BEARER_ATTRS, DPOP_AT
 #[cfg(feature = "alloc")]
 use super::{BearerChallengeBuilder, DpopChallengeBuilder};
 use crate::param::ParamValue;
-use crate::scheme::{known_params, SchemeError};
+use crate::scheme::{expect_params, known_params, SchemeError};
 use crate::Challenge;
 
 /// Checks that `c` is a challenge of `scheme` whose `attrs` have the form
@@ -14,12 +14,7 @@ fn check<const N: usize>(
     scheme: &'static str,
     attrs: [(&'static str, Class); N],
 ) -> Result<Option<u64>, SchemeError> {
-    if !c.is_scheme(scheme) {
-        return Err(SchemeError::WrongScheme(scheme));
-    }
-    if c.token68().is_some() {
-        return Err(SchemeError::UnexpectedToken68);
-    }
+    expect_params(scheme, c.is_scheme(scheme), c.token68().is_some())?;
     let values = known_params(c.params(), attrs.map(|(name, _)| name))?;
     let mut max_age = None;
     for ((name, class), value) in attrs.into_iter().zip(values) {

@@ -2,10 +2,10 @@
 
 use core::iter::FusedIterator;
 
-use super::{algorithm, bool_param, item_params, Algorithm, Qop, EMPTY};
+use super::{algorithm, bool_param, item_params, Algorithm, Qop};
 use crate::param::ParamValue;
 use crate::scheme::list::{ListIter, Sep};
-use crate::scheme::{expect_params, known_params, SchemeError};
+use crate::scheme::{charset_utf8, expect_params, known_params, SchemeError, EMPTY};
 use crate::Challenge;
 
 /// The URIs of a challenge's `domain`: a space-separated list (RFC 7616
@@ -165,11 +165,7 @@ impl<'a> TryFrom<Challenge<'a>> for DigestChallenge<'a> {
                 return Err(SchemeError::InvalidParam("qop"));
             }
         }
-        let charset_utf8 = match charset {
-            None => false,
-            Some(v) if v.eq_ignore_ascii_case(b"UTF-8") => true,
-            Some(_) => return Err(SchemeError::InvalidParam("charset")),
-        };
+        let charset_utf8 = charset_utf8(charset)?;
         let stale = stale.is_some_and(|v| v.eq_ignore_ascii_case(b"true"));
         let userhash = userhash.map_or(Ok(false), |v| bool_param(v, "userhash"))?;
         Ok(DigestChallenge {

@@ -4,15 +4,13 @@
 use alloc::borrow::Cow;
 use core::fmt;
 
-use super::{
-    algorithm, bool_param, item_params, present, qop_cnonce_nc, Algorithm, NonceCount, Qop,
-};
+use super::{algorithm, bool_param, item_params, qop_cnonce_nc, Algorithm, NonceCount, Qop};
 #[cfg(feature = "alloc")]
 use crate::error::ToStrError;
 use crate::ext_value::{Charset, ExtValue, ExtValueError};
 use crate::param::ParamValue;
 use crate::redact::{ct_eq_bytes, Redacted};
-use crate::scheme::{expect_params, known_params, SchemeError};
+use crate::scheme::{expect_params, known_params, present, SchemeError};
 use crate::Credentials;
 
 /// The username of Digest credentials: `username` (a quoted-string or

@@ -43,7 +43,7 @@
 //!   anything other than true, …"). `userhash` must be `true` or `false`
 //!   (any case); `charset` must be `UTF-8` (any case).
 //! - `algorithm` and `qop` values are matched ASCII case-insensitively. An
-//!   unknown value is kept as written ([`Algorithm::Other`], [`Qop::Other`])
+//!   unknown value is kept as written (see [`Algorithm`] and [`Qop`])
 //!   and must then be a token as written, without quoted-pairs. The
 //!   challenge's `qop` list must hold at least one value.
 //! - `nc` is exactly 8 hexadecimal digits; lowercase is what senders must
@@ -105,21 +105,6 @@ pub(crate) fn token_str(v: ParamValue<'_>) -> Option<&str> {
     v.as_str().filter(|s| syntax::is_token(s.as_bytes()))
 }
 
-/// The value of a param that the view checked is present, or an empty one
-/// (never reached: views check their required params when made).
-pub(crate) fn present(v: Option<ParamValue<'_>>) -> ParamValue<'_> {
-    v.unwrap_or(EMPTY)
-}
-
-/// An empty quoted value.
-pub(crate) const EMPTY: ParamValue<'static> = ParamValue {
-    v: syntax::RawValue {
-        raw: b"",
-        quoted: true,
-        escaped: false,
-    },
-};
-
 /// Reads `algorithm`: MD5 when absent, else a registered name or a token.
 pub(crate) fn algorithm(v: Option<ParamValue<'_>>) -> Result<Algorithm<'_>, SchemeError> {
     v.map_or(Ok(Algorithm::MD5), |v| {
@@ -132,12 +117,12 @@ macro_rules! item_params {
     ($as_item:ident, $item:ident) => {
         /// The realm (required).
         pub fn realm(&self) -> ParamValue<'_> {
-            super::present(self.item.param("realm"))
+            crate::scheme::present(self.item.param("realm"))
         }
 
         /// The nonce (required).
         pub fn nonce(&self) -> ParamValue<'_> {
-            super::present(self.item.param("nonce"))
+            crate::scheme::present(self.item.param("nonce"))
         }
 
         /// The opaque value (the client returns the challenge's unchanged).
