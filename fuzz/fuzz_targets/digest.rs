@@ -42,6 +42,9 @@ fuzz_target!(|data: &[u8]| {
                 _ => {}
             }
             let _ = d.username().to_str();
+            if let Some(r) = d.response().as_str() {
+                assert!(d.response_matches(r) && d.response_matches(&r.to_ascii_uppercase()));
+            }
             check_nc(d.nc());
             // qop requires cnonce and nc (RFC 7616 section 3.4); they may come without it.
             assert!(d.qop().is_none() || (d.cnonce().is_some() && d.nc().is_some()));
