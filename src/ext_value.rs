@@ -100,54 +100,7 @@ impl Charset<'static> {
     pub const ISO_8859_1: Self = Charset { name: "ISO-8859-1" };
 }
 
-impl<'a> Charset<'a> {
-    /// The charset named `name`, ignoring ASCII case; a charset this crate
-    /// decodes gets its registered spelling, any other is kept as written.
-    pub fn from_name(name: &'a str) -> Self {
-        [Charset::UTF_8, Charset::ISO_8859_1]
-            .into_iter()
-            .find(|c| c.name.eq_ignore_ascii_case(name))
-            .unwrap_or(Charset { name })
-    }
-
-    /// The name: as registered for `UTF-8` and `ISO-8859-1`, as written for
-    /// others.
-    pub fn name(&self) -> &'a str {
-        self.name
-    }
-}
-
-/// ASCII case-insensitive (RFC 8187 section 3.2.1).
-impl PartialEq for Charset<'_> {
-    fn eq(&self, other: &Self) -> bool {
-        self.name.eq_ignore_ascii_case(other.name)
-    }
-}
-
-impl Eq for Charset<'_> {}
-
-/// Consistent with equality: hashes the ASCII-lowercased name.
-impl core::hash::Hash for Charset<'_> {
-    fn hash<H: core::hash::Hasher>(&self, state: &mut H) {
-        self.name
-            .bytes()
-            .for_each(|b| state.write_u8(b.to_ascii_lowercase()));
-        state.write_u8(0xff);
-    }
-}
-
-impl fmt::Debug for Charset<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_tuple("Charset").field(&self.name).finish()
-    }
-}
-
-/// Writes [`name`](Charset::name).
-impl fmt::Display for Charset<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name)
-    }
-}
+crate::scheme::case_insensitive_name!(Charset, [Charset::UTF_8, Charset::ISO_8859_1]);
 
 /// A parsed `ext-value`, borrowed from the input: its charset, its language
 /// and its percent-encoded value, which is decoded on demand.

@@ -50,6 +50,8 @@ pub mod basic;
 pub mod bearer;
 pub mod digest;
 mod list;
+mod name;
+pub(crate) use name::case_insensitive_name;
 
 /// Why a challenge or credentials is not a valid instance of a scheme.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
@@ -153,6 +155,23 @@ pub(crate) fn charset_utf8(v: Option<ParamValue<'_>>) -> Result<bool, SchemeErro
         Some(_) => Err(SchemeError::InvalidParam("charset")),
     }
 }
+
+/// `TryFrom<&$item<'a>>` for a view that has `TryFrom<$item<'a>>`: clones
+/// the item into the view.
+macro_rules! try_from_ref {
+    ($view:ident, $item:ident) => {
+        /// Clones the item into the view.
+        impl<'a> TryFrom<&$item<'a>> for $view<'a> {
+            type Error = SchemeError;
+
+            fn try_from(item: &$item<'a>) -> Result<Self, SchemeError> {
+                Self::try_from(item.clone())
+            }
+        }
+    };
+}
+
+pub(crate) use try_from_ref;
 
 /// Whether `name` is one of `names`, ignoring ASCII case.
 pub(crate) fn is_one_of(name: &[u8], names: &[&str]) -> bool {

@@ -21,7 +21,7 @@
 #[cfg(feature = "alloc")]
 use alloc::string::String;
 
-use super::{charset_utf8, expect_params, known_params, present, SchemeError};
+use super::{charset_utf8, expect_params, known_params, present, try_from_ref, SchemeError};
 #[cfg(feature = "alloc")]
 use crate::builder::{AuthBuilder, BuildError};
 use crate::item::Role;
@@ -123,11 +123,4 @@ impl<'a> TryFrom<Challenge<'a>> for BasicChallenge<'a> {
     }
 }
 
-/// Clones the challenge into the view.
-impl<'a> TryFrom<&Challenge<'a>> for BasicChallenge<'a> {
-    type Error = SchemeError;
-
-    fn try_from(item: &Challenge<'a>) -> Result<Self, SchemeError> {
-        Self::try_from(item.clone())
-    }
-}
+try_from_ref!(BasicChallenge, Challenge);

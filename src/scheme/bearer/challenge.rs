@@ -92,14 +92,7 @@ macro_rules! challenge_view {
             }
         }
 
-        /// Clones the challenge into the view.
-        impl<'a> TryFrom<&Challenge<'a>> for $view<'a> {
-            type Error = SchemeError;
-
-            fn try_from(challenge: &Challenge<'a>) -> Result<Self, SchemeError> {
-                Self::try_from(challenge.clone())
-            }
-        }
+        crate::scheme::try_from_ref!($view, Challenge);
 
         /// Compares the attributes the scheme defines, as the accessors give
         /// them; other params are not compared.

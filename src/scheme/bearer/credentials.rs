@@ -58,14 +58,7 @@ macro_rules! token_view {
             }
         }
 
-        /// Clones the credentials into the view.
-        impl<'a> TryFrom<&Credentials<'a>> for $view<'a> {
-            type Error = SchemeError;
-
-            fn try_from(credentials: &Credentials<'a>) -> Result<Self, SchemeError> {
-                Self::try_from(credentials.clone())
-            }
-        }
+        crate::scheme::try_from_ref!($view, Credentials);
 
         /// Compares the tokens in constant time, as
         /// [`token_matches`](Self::token_matches) does.

@@ -1,79 +1,25 @@
 //! The `algorithm` and `qop` params: registered names matched ASCII
 //! case-insensitively.
 
-use core::fmt;
-use core::hash::{Hash, Hasher};
-
 use super::token_str;
 use crate::param::ParamValue;
 
-/// Hashes `name` ASCII-lowercased, as equality ignores ASCII case.
-fn hash_folded<H: Hasher>(name: &str, state: &mut H) {
-    name.bytes()
-        .for_each(|b| state.write_u8(b.to_ascii_lowercase()));
-    state.write_u8(0xff);
-}
+/// Reading a Digest name type from a param value.
+macro_rules! from_value {
+    ($ty:ident, $known:expr) => {
+        crate::scheme::case_insensitive_name!($ty, $known);
 
-/// The case-insensitive name types: a name as written, known names
-/// canonicalized to their registered spelling.
-macro_rules! name_type {
-    ($ty:ident, $known:ident) => {
         impl<'a> $ty<'a> {
-            /// The value named `name`, ignoring ASCII case; a registered name
-            /// gets its registered spelling, any other is kept as written.
-            pub fn from_name(name: &'a str) -> Self {
-                $known
-                    .iter()
-                    .find(|k| k.name.eq_ignore_ascii_case(name))
-                    .copied()
-                    .unwrap_or($ty { name })
-            }
-
-            /// The name: as registered for the values this version knows,
-            /// as written for others.
-            pub fn name(&self) -> &'a str {
-                self.name
-            }
-
             /// Reads a value: a registered name (quoted-pairs unescaped), or
             /// any other token as written.
             pub(crate) fn from_value(v: ParamValue<'a>) -> Option<Self> {
-                if let Some(&known) = $known
-                    .iter()
+                if let Some(known) = $known
+                    .into_iter()
                     .find(|k| v.eq_ignore_ascii_case(k.name.as_bytes()))
                 {
                     return Some(known);
                 }
                 token_str(v).map(|name| $ty { name })
-            }
-        }
-
-        /// ASCII case-insensitive, as RFC 7616 compares these names.
-        impl PartialEq for $ty<'_> {
-            fn eq(&self, other: &Self) -> bool {
-                self.name.eq_ignore_ascii_case(other.name)
-            }
-        }
-
-        impl Eq for $ty<'_> {}
-
-        /// Consistent with equality: hashes the ASCII-lowercased name.
-        impl Hash for $ty<'_> {
-            fn hash<H: Hasher>(&self, state: &mut H) {
-                hash_folded(self.name, state);
-            }
-        }
-
-        impl fmt::Debug for $ty<'_> {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.debug_tuple(stringify!($ty)).field(&self.name).finish()
-            }
-        }
-
-        /// Writes [`name`](Self::name).
-        impl fmt::Display for $ty<'_> {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(self.name)
             }
         }
     };
@@ -134,7 +80,7 @@ pub(super) const ALGORITHMS: [Algorithm<'static>; 6] = [
     Algorithm::SHA_512_256_SESS,
 ];
 
-name_type!(Algorithm, ALGORITHMS);
+from_value!(Algorithm, ALGORITHMS);
 
 impl Algorithm<'_> {
     /// Whether this is a `-sess` variant, whose A1 includes the nonce and
@@ -189,4 +135,4 @@ impl Qop<'static> {
 /// The qop values this version knows.
 const QOPS: [Qop<'static>; 2] = [Qop::AUTH, Qop::AUTH_INT];
 
-name_type!(Qop, QOPS);
+from_value!(Qop, QOPS);

@@ -5,7 +5,7 @@ use core::iter::FusedIterator;
 use super::{algorithm, bool_param, item_params, Algorithm, Qop};
 use crate::param::ParamValue;
 use crate::scheme::list::{ListIter, Sep};
-use crate::scheme::{charset_utf8, expect_params, known_params, SchemeError, EMPTY};
+use crate::scheme::{charset_utf8, expect_params, known_params, try_from_ref, SchemeError, EMPTY};
 use crate::Challenge;
 
 /// The URIs of a challenge's `domain`: a space-separated list (RFC 7616
@@ -177,11 +177,4 @@ impl<'a> TryFrom<Challenge<'a>> for DigestChallenge<'a> {
     }
 }
 
-/// Clones the challenge into the view.
-impl<'a> TryFrom<&Challenge<'a>> for DigestChallenge<'a> {
-    type Error = SchemeError;
-
-    fn try_from(item: &Challenge<'a>) -> Result<Self, SchemeError> {
-        Self::try_from(item.clone())
-    }
-}
+try_from_ref!(DigestChallenge, Challenge);

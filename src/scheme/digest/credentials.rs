@@ -10,7 +10,7 @@ use crate::error::ToStrError;
 use crate::ext_value::{Charset, ExtValue, ExtValueError};
 use crate::param::ParamValue;
 use crate::redact::{ct_eq_bytes, Redacted};
-use crate::scheme::{expect_params, known_params, present, SchemeError};
+use crate::scheme::{expect_params, known_params, present, try_from_ref, SchemeError};
 use crate::Credentials;
 
 /// The username of Digest credentials: `username` (a quoted-string or
@@ -226,14 +226,7 @@ impl<'a> TryFrom<Credentials<'a>> for DigestCredentials<'a> {
     }
 }
 
-/// Clones the credentials into the view.
-impl<'a> TryFrom<&Credentials<'a>> for DigestCredentials<'a> {
-    type Error = SchemeError;
-
-    fn try_from(item: &Credentials<'a>) -> Result<Self, SchemeError> {
-        Self::try_from(item.clone())
-    }
-}
+try_from_ref!(DigestCredentials, Credentials);
 
 /// Reads `username*`: an RFC 8187 ext-value in UTF-8 or ISO-8859-1, without
 /// quoted-pairs, whose decoded text holds no control character (C0, DEL or
