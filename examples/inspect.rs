@@ -386,16 +386,16 @@ fn describe_credentials(c: &Credentials<'_>) -> String {
                 let user = match d.username() {
                     Username::Extended(e) => format!(
                         "user {:?} (username*, {})",
-                        d.username().to_str().unwrap_or_default(),
+                        d.username().decoded_str().unwrap_or_default(),
                         e.charset_name()
                     ),
                     _ if d.userhash() => {
                         format!(
                             "hashed user {:?}",
-                            d.username().to_str().unwrap_or_default()
+                            d.username().decoded_str().unwrap_or_default()
                         )
                     }
-                    _ => format!("user {:?}", d.username().to_str().unwrap_or_default()),
+                    _ => format!("user {:?}", d.username().decoded_str().unwrap_or_default()),
                 };
                 let mut out = format!(
                     "Digest, {}, {user}, uri {:?}",

@@ -16,9 +16,9 @@
 //! use http_auth_headers::ext_value::{self, Charset, ExtValue};
 //!
 //! let v = ExtValue::parse("UTF-8''J%C3%A4s%C3%B8n%20Doe")?;
-//! assert_eq!(v.charset(), Charset::Utf8);
+//! assert_eq!(v.charset(), Charset::UTF_8);
 //! assert_eq!(v.language(), None);
-//! assert_eq!(v.to_str()?, "Jäsøn Doe");
+//! assert_eq!(v.decoded_str()?, "Jäsøn Doe");
 //!
 //! // The encoder writes UTF-8 and percent-encodes everything but attr-char.
 //! assert_eq!(ext_value::encode("Jäsøn Doe").to_string(), "UTF-8''J%C3%A4s%C3%B8n%20Doe");
@@ -30,7 +30,7 @@
 //! - Charset names and language tags are ASCII and compared
 //!   case-insensitively (RFC 8187 section 3.2.1).
 //! - [`ExtValue::parse`] accepts any syntactically valid charset and checks
-//!   that a `UTF-8` value decodes to valid UTF-8. [`ExtValue::to_str`]
+//!   that a `UTF-8` value decodes to valid UTF-8. [`ExtValue::decoded_str`]
 //!   converts `UTF-8` and `ISO-8859-1` (which RFC 5987, the version RFC 7616
 //!   cites, still allowed); other charsets are
 //!   [`ExtValueError::UnsupportedCharset`].
@@ -75,28 +75,32 @@ pub enum ExtValueError {
 }
 
 /// The charset of an [`ExtValue`], matched ASCII case-insensitively.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum Charset<'a> {
-    /// `UTF-8`, the only charset RFC 8187 lets producers use.
-    Utf8,
-    /// `ISO-8859-1`, allowed by RFC 5987 (obsoleted by RFC 8187).
-    Iso8859_1,
-    /// Any other charset name, as written.
-    Other(&'a str),
+///
+/// An opaque name with associated constants for the charsets this crate
+/// decodes, as `http::Method` has: any other charset is kept as written and
+/// compares equal to a constant a later version adds.
+///
+/// ```
+/// use http_auth_headers::ext_value::Charset;
+///
+/// assert_eq!(Charset::from_name("utf-8"), Charset::UTF_8);
+/// assert_eq!(Charset::from_name("utf-8").name(), "UTF-8");
+/// assert_eq!(Charset::from_name("koi8-r"), Charset::from_name("KOI8-R"));
+/// assert_eq!(Charset::from_name("koi8-r").name(), "koi8-r");
+/// ```
+#[derive(Clone, Copy)]
+pub struct Charset<'a> {
+    name: &'a str,
 }
 
-impl<'a> Charset<'a> {
-    fn from_name(name: &'a str) -> Self {
-        if name.eq_ignore_ascii_case("UTF-8") {
-            Charset::Utf8
-        } else if name.eq_ignore_ascii_case("ISO-8859-1") {
-            Charset::Iso8859_1
-        } else {
-            Charset::Other(name)
-        }
-    }
+impl Charset<'static> {
+    /// `UTF-8`, the only charset RFC 8187 lets producers use.
+    pub const UTF_8: Self = Charset { name: "UTF-8" };
+    /// `ISO-8859-1`, allowed by RFC 5987 (obsoleted by RFC 8187).
+    pub const ISO_8859_1: Self = Charset { name: "ISO-8859-1" };
 }
+
+crate::scheme::case_insensitive_name!(Charset, [Charset::UTF_8, Charset::ISO_8859_1]);
 
 /// A parsed `ext-value`, borrowed from the input: its charset, its language
 /// and its percent-encoded value, which is decoded on demand.
@@ -118,10 +122,10 @@ impl<'a> ExtValue<'a> {
     /// use http_auth_headers::ext_value::{Charset, ExtValue, ExtValueError};
     ///
     /// let v = ExtValue::parse("iso-8859-1'en'%A3%20rates")?;
-    /// assert_eq!(v.charset(), Charset::Iso8859_1);
+    /// assert_eq!(v.charset(), Charset::ISO_8859_1);
     /// assert_eq!(v.language(), Some("en"));
     /// assert!(v.bytes().eq(*b"\xa3 rates"));
-    /// assert_eq!(v.to_str()?, "£ rates");
+    /// assert_eq!(v.decoded_str()?, "£ rates");
     ///
     /// assert_eq!(ExtValue::parse("UTF-8''a b").unwrap_err(), ExtValueError::InvalidCharacter(8));
     /// assert_eq!(ExtValue::parse("UTF-8''%C3").unwrap_err(), ExtValueError::InvalidUtf8);
@@ -178,7 +182,7 @@ impl<'a> ExtValue<'a> {
             language: ascii(language),
             value_chars: ascii(value),
         };
-        if v.charset == Charset::Utf8 && !is_utf8(v.bytes()) {
+        if v.charset == Charset::UTF_8 && !is_utf8(v.bytes()) {
             return Err(ExtValueError::InvalidUtf8);
         }
         Ok(v)
@@ -233,17 +237,22 @@ impl<'a> ExtValue<'a> {
     /// and ISO-8859-1.
     #[cfg(feature = "alloc")]
     #[cfg_attr(docsrs, doc(cfg(feature = "alloc")))]
-    pub fn to_str(&self) -> Result<Cow<'a, str>, ExtValueError> {
-        match self.charset {
-            Charset::Utf8 | Charset::Iso8859_1 if !self.value_chars.contains('%') => {
-                // attr-chars are ASCII, the same in both charsets.
-                Ok(Cow::Borrowed(self.value_chars))
-            }
-            Charset::Utf8 => String::from_utf8(self.bytes().collect::<Vec<u8>>())
+    pub fn decoded_str(&self) -> Result<Cow<'a, str>, ExtValueError> {
+        let (utf8, latin1) = (
+            self.charset == Charset::UTF_8,
+            self.charset == Charset::ISO_8859_1,
+        );
+        if !utf8 && !latin1 {
+            Err(ExtValueError::UnsupportedCharset)
+        } else if !self.value_chars.contains('%') {
+            // attr-chars are ASCII, the same in both charsets.
+            Ok(Cow::Borrowed(self.value_chars))
+        } else if utf8 {
+            String::from_utf8(self.bytes().collect::<Vec<u8>>())
                 .map(Cow::Owned)
-                .map_err(|_| ExtValueError::InvalidUtf8),
-            Charset::Iso8859_1 => Ok(Cow::Owned(self.bytes().map(char::from).collect())),
-            Charset::Other(_) => Err(ExtValueError::UnsupportedCharset),
+                .map_err(|_| ExtValueError::InvalidUtf8)
+        } else {
+            Ok(Cow::Owned(self.bytes().map(char::from).collect()))
         }
     }
 }
@@ -310,7 +319,7 @@ impl FusedIterator for PctDecoded<'_> {}
 ///
 /// let e = encode("100% \"sure\"").to_string();
 /// assert_eq!(e, "UTF-8''100%25%20%22sure%22");
-/// assert_eq!(ExtValue::parse(&e)?.to_str()?, "100% \"sure\"");
+/// assert_eq!(ExtValue::parse(&e)?.decoded_str()?, "100% \"sure\"");
 /// # Ok::<(), http_auth_headers::ext_value::ExtValueError>(())
 /// ```
 pub fn encode(text: &str) -> Encoded<'_> {
@@ -416,10 +425,10 @@ mod tests {
     fn rfc7616_username_star() {
         // RFC 7616 section 3.9.2.
         let v = ExtValue::parse("UTF-8''J%C3%A4s%C3%B8n%20Doe").unwrap();
-        assert_eq!(v.charset(), Charset::Utf8);
+        assert_eq!(v.charset(), Charset::UTF_8);
         assert_eq!(v.charset_name(), "UTF-8");
         assert_eq!(v.value_chars(), "J%C3%A4s%C3%B8n%20Doe");
-        assert_eq!(v.to_str().unwrap(), "Jäsøn Doe");
+        assert_eq!(v.decoded_str().unwrap(), "Jäsøn Doe");
         assert_eq!(&*v.decoded(), "Jäsøn Doe".as_bytes());
         assert_eq!(v.to_string(), "UTF-8''J%C3%A4s%C3%B8n%20Doe");
     }
@@ -428,20 +437,20 @@ mod tests {
     fn rfc8187_examples() {
         // RFC 8187 section 3.2.2.
         let v = ExtValue::parse("iso-8859-1'en'%A3%20rates").unwrap();
-        assert_eq!(v.charset(), Charset::Iso8859_1);
+        assert_eq!(v.charset(), Charset::ISO_8859_1);
         assert_eq!(v.language(), Some("en"));
-        assert_eq!(v.to_str().unwrap(), "£ rates");
+        assert_eq!(v.decoded_str().unwrap(), "£ rates");
         let v = ExtValue::parse("UTF-8''%c2%a3%20and%20%e2%82%ac%20rates").unwrap();
-        assert_eq!(v.to_str().unwrap(), "£ and € rates");
+        assert_eq!(v.decoded_str().unwrap(), "£ and € rates");
     }
 
     #[test]
     fn charset_is_case_insensitive() {
         let a = ExtValue::parse("utf-8'EN'abc").unwrap();
         let b = ExtValue::parse("UTF-8'en'%61bc").unwrap();
-        assert_eq!(a.charset(), Charset::Utf8);
+        assert_eq!(a.charset(), Charset::UTF_8);
         assert_eq!(a, b);
-        assert!(matches!(a.to_str().unwrap(), Cow::Borrowed("abc")));
+        assert!(matches!(a.decoded_str().unwrap(), Cow::Borrowed("abc")));
         assert_ne!(a, ExtValue::parse("UTF-8'en'abd").unwrap());
     }
 
@@ -464,15 +473,15 @@ mod tests {
         assert_eq!(e("UTF-8''%C0%80"), ExtValueError::InvalidUtf8);
         assert_eq!(e("UTF-8''\u{e4}"), ExtValueError::InvalidCharacter(7));
         let other = ExtValue::parse("KOI8-R''%C1").unwrap();
-        assert_eq!(other.charset(), Charset::Other("KOI8-R"));
-        assert_eq!(other.to_str(), Err(ExtValueError::UnsupportedCharset));
+        assert_eq!(other.charset(), Charset::from_name("koi8-r"));
+        assert_eq!(other.decoded_str(), Err(ExtValueError::UnsupportedCharset));
         assert!(other.bytes().eq([0xc1]));
     }
 
     #[test]
     fn empty_value() {
         let v = ExtValue::parse("UTF-8''").unwrap();
-        assert_eq!(v.to_str().unwrap(), "");
+        assert_eq!(v.decoded_str().unwrap(), "");
         assert_eq!(encode("").to_string(), "UTF-8''");
     }
 
@@ -486,6 +495,6 @@ mod tests {
         let s = "\u{0}\u{7f}😀";
         let e = encode(s).to_string();
         assert!(crate::syntax::is_token(e.as_bytes()));
-        assert_eq!(ExtValue::parse(&e).unwrap().to_str().unwrap(), s);
+        assert_eq!(ExtValue::parse(&e).unwrap().decoded_str().unwrap(), s);
     }
 }

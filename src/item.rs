@@ -9,6 +9,7 @@ use core::hash::{Hash, Hasher};
 
 use crate::lines::Continuation;
 use crate::param::{ascii_str, Params};
+use crate::redact::Redacted;
 use crate::syntax::{self, Body, ByteSink, Parsed};
 
 /// Which field an item belongs to; it selects the quoting rules of the writer.
@@ -180,8 +181,10 @@ impl<'a> Item<'a> {
 
     #[inline]
     pub(crate) fn token68(&self) -> Option<&str> {
-        (self.kind == Kind::Token68)
-            .then(|| self.text.ascii(self.body_at as usize..self.text.bytes().len()))
+        (self.kind == Kind::Token68).then(|| {
+            self.text
+                .ascii(self.body_at as usize..self.text.bytes().len())
+        })
     }
 
     #[inline]
@@ -323,36 +326,16 @@ impl Hash for Item<'_> {
     }
 }
 
-/// Whether the writer must quote a param even when its value is a token: the
-/// sender rules of RFC 9110 section 11.5 (`realm`), RFC 7616 sections 3.3 and
-/// 3.4 (Digest), and RFC 6750 section 3 / RFC 9449 section 7.1 (whose
-/// examples, and many clients, expect quoted attributes).
+/// Whether the writer must quote a param even when its value is a token.
+/// The rules live with each scheme, in [`crate::scheme`].
 pub(crate) fn must_quote(role: Role, scheme: &[u8], name: &[u8]) -> bool {
-    let eq = |list: &[&str]| list.iter().any(|n| name.eq_ignore_ascii_case(n.as_bytes()));
-    if name.eq_ignore_ascii_case(b"realm") {
-        return true;
-    }
-    if scheme.eq_ignore_ascii_case(b"Digest") {
-        return match role {
-            Role::Challenge => eq(&["domain", "nonce", "opaque", "qop"]),
-            Role::Credentials => eq(&["username", "nonce", "uri", "response", "cnonce", "opaque"]),
-        };
-    }
-    if role == Role::Challenge
-        && (scheme.eq_ignore_ascii_case(b"Bearer") || scheme.eq_ignore_ascii_case(b"DPoP"))
-    {
-        return eq(&["scope", "error", "error_description", "error_uri", "algs"]);
-    }
-    false
+    crate::scheme::must_quote(role, scheme, name)
 }
 
-/// Digest's Authentication-Info sender rule (RFC 7616 section 3.5): these are
-/// always quoted. No other scheme defines these names.
+/// The `Authentication-Info` sender rule; see [`crate::scheme`].
 #[cfg_attr(not(feature = "alloc"), allow(dead_code))]
 pub(crate) fn info_must_quote(name: &[u8]) -> bool {
-    ["nextnonce", "rspauth", "cnonce"]
-        .iter()
-        .any(|n| name.eq_ignore_ascii_case(n.as_bytes()))
+    crate::scheme::info_must_quote(name)
 }
 
 /// The accessors that [`Challenge`](crate::Challenge) and
@@ -450,12 +433,6 @@ pub(crate) fn debug_item(
     item: &Item<'_>,
     redact: bool,
 ) -> fmt::Result {
-    struct Redacted;
-    impl fmt::Debug for Redacted {
-        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.write_str("<redacted>")
-        }
-    }
     struct Names<'a>(Params<'a>);
     impl fmt::Debug for Names<'_> {
         fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

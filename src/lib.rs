@@ -116,6 +116,7 @@ mod item;
 mod lines;
 mod options;
 mod param;
+mod redact;
 pub mod scheme;
 mod syntax;
 

@@ -566,7 +566,7 @@ impl fmt::Debug for ParamsIter<'_> {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "alloc"))]
 mod tests {
     use super::*;
 

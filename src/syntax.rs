@@ -111,11 +111,6 @@ fn is_qdtext(b: u8) -> bool {
     is(b, QDTEXT)
 }
 
-#[inline]
-fn is_ws(b: u8) -> bool {
-    is(b, WS)
-}
-
 /// Whether `s` is a `token` (non-empty, every byte a `tchar`).
 pub(crate) fn is_token(s: &[u8]) -> bool {
     !s.is_empty() && s.iter().all(|&b| is_tchar(b))
@@ -507,7 +502,10 @@ pub(crate) fn param_run<'a>(
         let eq = run(i, name_end, WS);
         if name_end == at || i.get(eq) != Some(&b'=') {
             if count == 0 {
-                return fail(&i[if name_end == at { at } else { eq }..], ErrorKind::ExpectedParam);
+                return fail(
+                    &i[if name_end == at { at } else { eq }..],
+                    ErrorKind::ExpectedParam,
+                );
             }
             break;
         }

@@ -454,7 +454,7 @@ fn field_lines_are_one_list_however_split() {
         .collect::<Result<_, _>>()
         .unwrap();
     assert_eq!(all.len(), 2);
-    assert_eq!(all[0].to_string(), r#"Basic realm="x", charset=UTF-8"#);
+    assert_eq!(all[0].to_string(), r#"Basic realm="x", charset="UTF-8""#);
     assert_eq!(all[1].param("scope").unwrap(), "a b");
     let info = AuthenticationInfo::parse_lines(&["", "qop=auth", " ,", "nc=00000001"]).unwrap();
     assert_eq!(info.params().len(), 2);

@@ -10,7 +10,7 @@ use libfuzzer_sys::fuzz_target;
 fuzz_target!(|data: &[u8]| {
     let mut lazy = Vec::new();
     let mut err = None;
-    for p in InfoParams::new(data) {
+    for p in InfoParams::parse(data) {
         match p {
             Ok(p) => {
                 assert!(!p.name().is_empty() && p.name().bytes().all(common::is_tchar));

@@ -15,6 +15,8 @@ fn check_decoded(b: &BasicCredentials, token: &[u8]) {
         .chain(b.password())
         .any(u8::is_ascii_control));
     let _ = format!("{b:?}");
+    assert!(b.verify(b.user_id(), b.password()));
+    assert_eq!(b, &b.clone());
     if let (Some(u), Some(p)) = (b.user_id_str(), b.password_str()) {
         // Canonical base64 decodes from one token only, so encoding gives it back.
         let encoded = BasicCredentials::encode(u, p).expect("decoded parts re-encode");
@@ -26,7 +28,7 @@ fuzz_target!(|data: &[u8]| {
     if let Ok(b) = BasicCredentials::decode(data) {
         check_decoded(&b, data);
     }
-    for c in Challenges::new(data).map_while(Result::ok) {
+    for c in Challenges::parse(data).map_while(Result::ok) {
         if let Ok(b) = BasicChallenge::try_from(&c) {
             assert!(c.is_scheme("basic"));
             assert!(c.param("realm") == Some(b.realm()));

@@ -16,7 +16,7 @@ fn text(v: Option<http_auth_headers::ParamValue<'_>>) -> Result<Option<String>, 
 }
 
 fuzz_target!(|data: &[u8]| {
-    for c in Challenges::new(data).map_while(Result::ok) {
+    for c in Challenges::parse(data).map_while(Result::ok) {
         if let Ok(b) = BearerChallenge::try_from(&c) {
             assert!(c.is_scheme("Bearer"));
             assert!(b.realm() == c.param("realm"));
@@ -25,14 +25,18 @@ fuzz_target!(|data: &[u8]| {
             let error = b.error().map(|e| e.to_string());
             let desc = text(b.error_description()).expect("error_description is ASCII");
             let uri = text(b.error_uri()).expect("error_uri is ASCII");
+            let acr = b.acr_values().map(|s| s.iter().map(|e| e.to_str().unwrap().into_owned()).collect::<Vec<_>>().join(" "));
+            let max_age = b.max_age();
             let mut w = BearerChallenge::builder();
             if let Some(v) = &realm { w = w.realm(v); }
             if let Some(v) = &scope { w = w.scope(v); }
             if let Some(v) = &error { w = w.error(v); }
             if let Some(v) = &desc { w = w.error_description(v); }
             if let Some(v) = &uri { w = w.error_uri(v); }
+            if let Some(v) = &acr { w = w.acr_values(v); }
+            if let Some(v) = max_age { w = w.max_age(v); }
             let written = w.write().expect("what the view accepted, the writer writes");
-            let again = Challenges::new(&written).next().unwrap().unwrap();
+            let again = Challenges::parse(&written).next().unwrap().unwrap();
             let again = BearerChallenge::try_from(&again).expect("written challenge is valid");
             assert_eq!(again, b, "{written}");
         }
@@ -48,6 +52,7 @@ fuzz_target!(|data: &[u8]| {
     if let Ok(c) = Credentials::parse(data) {
         if let Ok(b) = BearerCredentials::try_from(&c) {
             assert_eq!(Some(b.token()), c.token68());
+            assert!(b.token_matches(c.token68().unwrap()));
             assert_eq!(format!("{b:?}"), "BearerCredentials { token: <redacted> }");
             let written = BearerCredentials::write(b.token()).expect("a parsed token writes");
             let again = Credentials::parse(&written).unwrap();

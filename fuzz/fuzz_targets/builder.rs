@@ -83,7 +83,7 @@ fuzz_target!(|data: &[u8]| {
     let token68 = (parts.len() == 2).then(|| parts[1]);
 
     if let Some(text) = build(AuthBuilder::challenge, &parts) {
-        let mut it = Challenges::new(&text);
+        let mut it = Challenges::parse(&text);
         let c = it
             .next()
             .expect("one challenge")

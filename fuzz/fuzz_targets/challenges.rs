@@ -8,7 +8,7 @@ use http_auth_headers::Challenges;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let mut it = Challenges::new(data);
+    let mut it = Challenges::parse(data);
     for c in it.by_ref() {
         match c {
             Ok(c) => {

@@ -34,7 +34,7 @@ fuzz_target!(|data: &[u8]| {
     }
     // The combined field line means the same (RFC 9110 section 5.3).
     let joined = lines.join(&b", "[..]);
-    let combined: Result<Vec<_>, _> = Challenges::new(&joined).collect();
+    let combined: Result<Vec<_>, _> = Challenges::parse(&joined).collect();
     let combined = combined.unwrap_or_else(|e| panic!("lines parse, joined fails: {e:?}"));
     assert!(combined == parsed, "{combined:?} != {parsed:?}");
 });

@@ -10,7 +10,7 @@ fuzz_target!(|data: &[u8]| {
     if let Ok(v) = ExtValue::parse(data) {
         let lazy: Vec<u8> = v.bytes().collect();
         assert_eq!(&*v.decoded(), &lazy[..]);
-        if let (Charset::Utf8, Ok(s)) = (v.charset(), v.to_str()) {
+        if let (true, Ok(s)) = (v.charset() == Charset::UTF_8, v.to_str()) {
             assert_eq!(s.as_bytes(), &lazy[..]);
         }
         let _ = format!("{v:?}");

@@ -21,7 +21,7 @@ fn values(p: Params<'_>) -> impl Iterator<Item = ParamValue<'_>> {
 }
 
 fn challenges(data: &[u8]) {
-    let Ok(list) = Challenges::new(data).collect::<Result<Vec<_>, _>>() else {
+    let Ok(list) = Challenges::parse(data).collect::<Result<Vec<_>, _>>() else {
         return;
     };
     if !list.iter().all(|c| lossless(values(c.params()))) {
@@ -32,7 +32,7 @@ fn challenges(data: &[u8]) {
         .map(|c| c.to_string())
         .collect::<Vec<_>>()
         .join(", ");
-    let again = Challenges::new(&text)
+    let again = Challenges::parse(&text)
         .collect::<Result<Vec<_>, _>>()
         .unwrap_or_else(|e| panic!("canonical {text:?} does not parse: {e}"));
     assert!(again == list, "{text:?}: {again:?} != {list:?}");

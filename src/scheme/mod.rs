@@ -8,14 +8,50 @@
 //!   same (RFC 9110 section 11.2), so both are accepted;
 //! - a param the scheme defines may occur once: a repeat is
 //!   [`SchemeError::DuplicateParam`]; params the scheme does not define are
-//!   ignored, as the scheme specifications require of recipients.
+//!   ignored, as the scheme specifications require of recipients;
+//! - a view keeps a clone of the generic item it was made from (`TryFrom`
+//!   by value or by reference; `as_challenge` / `as_credentials`), and its
+//!   accessors borrow from the view.
+//!
+//! # Checking credentials safely
+//!
+//! The credential views never show a secret: `Debug` prints `<redacted>`
+//! for Basic passwords, Bearer and DPoP tokens and the Digest `response`,
+//! and no error holds one. To check a secret, use the constant-time helpers
+//! rather than `==` on its bytes:
+//!
+//! - [`BasicCredentials::verify`](basic::BasicCredentials::verify)`(user_id, password)`
+//!   (with `alloc`);
+//! - [`BearerCredentials::token_matches`](bearer::BearerCredentials::token_matches)
+//!   and [`DpopCredentials::token_matches`](bearer::DpopCredentials::token_matches);
+//! - [`DigestCredentials::response_matches`](digest::DigestCredentials::response_matches)
+//!   (hex, ASCII case-insensitive).
+//!
+//! They take time that depends on the lengths of the values only, not on
+//! where they differ, so an attacker who times responses cannot guess a
+//! secret byte by byte; the lengths themselves may show. `PartialEq` on the
+//! credential views compares the same way. They protect the comparison
+//! only: storing passwords hashed (with a slow password hash such as
+//! Argon2), rate limiting, and computing the Digest response are the
+//! caller's job, as is comparing a password against its stored hash rather
+//! than against a stored password.
+//!
+//! With the `zeroize` feature, the decoded bytes of
+//! [`BasicCredentials`](basic::BasicCredentials) (inline or on the heap)
+//! are overwritten with zeros when dropped, and so is the buffer of a
+//! failed decode. This is best effort: the encoded header, copies the
+//! caller makes (such as `password_str().to_owned()`), and bytes left
+//! behind when a value is moved are not wiped.
 
+use crate::item::Role;
 use crate::param::{ParamValue, Params};
 
-#[cfg(feature = "alloc")]
 pub mod basic;
 pub mod bearer;
 pub mod digest;
+mod list;
+mod name;
+pub(crate) use name::case_insensitive_name;
 
 /// Why a challenge or credentials is not a valid instance of a scheme.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
@@ -56,6 +92,92 @@ pub enum SchemeError {
     /// a valid one, or not in a charset the scheme accepts.
     #[error("the param `{0}` is not a valid ext-value: {1}")]
     InvalidExtValue(&'static str, crate::ext_value::ExtValueError),
+}
+
+/// Whether the canonical writers quote the param `name` of a `role` item of
+/// `scheme` even when its value is a token. The generic writer
+/// ([`Challenge`](crate::Challenge) and [`Credentials`](crate::Credentials)
+/// `Display`, [`AuthBuilder::param`](crate::AuthBuilder::param)) and the
+/// typed writers of this module follow the same rules: `realm` always (RFC
+/// 9110 section 11.5), then each scheme's own.
+pub(crate) fn must_quote(role: Role, scheme: &[u8], name: &[u8]) -> bool {
+    name.eq_ignore_ascii_case(b"realm")
+        || basic::must_quote(role, scheme, name)
+        || bearer::must_quote(role, scheme, name)
+        || digest::must_quote(role, scheme, name)
+}
+
+/// Whether the writer of an `Authentication-Info` field quotes the param
+/// `name` even when its value is a token. The field names no scheme; only
+/// Digest defines params for it.
+#[cfg_attr(not(feature = "alloc"), allow(dead_code))]
+pub(crate) fn info_must_quote(name: &[u8]) -> bool {
+    digest::info_must_quote(name)
+}
+
+/// Checks the form of an item a scheme reads params from: its scheme is
+/// `scheme` (`is_scheme`) and it has no token68.
+pub(crate) fn expect_params(
+    scheme: &'static str,
+    is_scheme: bool,
+    has_token68: bool,
+) -> Result<(), SchemeError> {
+    if !is_scheme {
+        return Err(SchemeError::WrongScheme(scheme));
+    }
+    if has_token68 {
+        return Err(SchemeError::UnexpectedToken68);
+    }
+    Ok(())
+}
+
+/// The value of a param that the view checked is present, or an empty one
+/// (never reached: views check their required params when made).
+pub(crate) fn present(v: Option<ParamValue<'_>>) -> ParamValue<'_> {
+    v.unwrap_or(EMPTY)
+}
+
+/// An empty quoted value.
+pub(crate) const EMPTY: ParamValue<'static> = ParamValue {
+    v: crate::syntax::RawValue {
+        raw: b"",
+        quoted: true,
+        escaped: false,
+    },
+};
+
+/// Reads a `charset` param, which may only be `UTF-8` (any case): Basic
+/// (RFC 7617 section 2.1) and Digest (RFC 7616 section 4).
+pub(crate) fn charset_utf8(v: Option<ParamValue<'_>>) -> Result<bool, SchemeError> {
+    match v {
+        None => Ok(false),
+        Some(v) if v.eq_ignore_ascii_case(b"UTF-8") => Ok(true),
+        Some(_) => Err(SchemeError::InvalidParam("charset")),
+    }
+}
+
+/// `TryFrom<&$item<'a>>` for a view that has `TryFrom<$item<'a>>`: clones
+/// the item into the view.
+macro_rules! try_from_ref {
+    ($view:ident, $item:ident) => {
+        /// Clones the item into the view.
+        impl<'a> TryFrom<&$item<'a>> for $view<'a> {
+            type Error = SchemeError;
+
+            fn try_from(item: &$item<'a>) -> Result<Self, SchemeError> {
+                Self::try_from(item.clone())
+            }
+        }
+    };
+}
+
+pub(crate) use try_from_ref;
+
+/// Whether `name` is one of `names`, ignoring ASCII case.
+pub(crate) fn is_one_of(name: &[u8], names: &[&str]) -> bool {
+    names
+        .iter()
+        .any(|n| name.eq_ignore_ascii_case(n.as_bytes()))
 }
 
 /// Reads the params a scheme defines in one pass: `values[i]` gets the value

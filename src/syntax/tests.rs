@@ -176,6 +176,7 @@ fn limits_apply() {
 }
 
 #[test]
+#[cfg(feature = "alloc")]
 fn canonical_writer() {
     let mut out = Vec::new();
     let v = RawValue {

@@ -1,9 +1,12 @@
 use alloc::string::ToString;
 use alloc::vec::Vec;
 
+use super::algorithm::ALGORITHMS;
 use super::*;
 use crate::builder::BuildError;
+use crate::ext_value::{Charset, ExtValueError};
 use crate::Challenges;
+use crate::{AuthenticationInfo, Credentials};
 
 fn challenge(v: &str) -> Result<DigestChallenge<'_>, SchemeError> {
     DigestChallenge::try_from(&Challenges::parse(v).next().unwrap().unwrap())
@@ -24,7 +27,7 @@ fn challenge_defaults() {
     let c = challenge(r#"Digest realm="r", nonce="n""#).unwrap();
     assert_eq!(c.realm(), "r");
     assert_eq!(c.nonce(), "n");
-    assert_eq!(c.algorithm(), Algorithm::Md5);
+    assert_eq!(c.algorithm(), Algorithm::MD5);
     assert!(c.qop().is_none());
     assert_eq!(c.domain().count(), 0);
     assert!(c.opaque().is_none());
@@ -51,11 +54,11 @@ fn token_and_quoted_forms_are_equal() {
         lists("auth-int,auth", "/a /b")
     );
     assert_ne!(lists("auth", "/a /b"), lists("auth", "/a"));
-    assert_eq!(a.algorithm(), Algorithm::Sha256Sess);
+    assert_eq!(a.algorithm(), Algorithm::SHA_256_SESS);
     // Quoted-pairs in known values are unescaped before matching.
     let c = challenge(r#"Digest realm="r", nonce="n", algorithm="SHA\-256", qop="au\th""#).unwrap();
-    assert_eq!(c.algorithm(), Algorithm::Sha256);
-    assert!(c.qop().unwrap().eq([Qop::Auth]));
+    assert_eq!(c.algorithm(), Algorithm::SHA_256);
+    assert!(c.qop().unwrap().eq([Qop::AUTH]));
 }
 
 #[test]
@@ -71,12 +74,12 @@ fn stale_other_than_true_is_false() {
 fn qop_list_is_trimmed_and_split() {
     let c = challenge("Digest realm=r, nonce=n, qop=\" auth ,\tauth-int,, x-y ,\"").unwrap();
     let qop: Vec<_> = c.qop().unwrap().collect();
-    assert_eq!(qop, [Qop::Auth, Qop::AuthInt, Qop::Other("x-y")]);
+    assert_eq!(qop, [Qop::AUTH, Qop::AUTH_INT, Qop::from_name("x-y")]);
     // An escaped comma separates too: values compare unescaped.
     let c = challenge(r#"Digest realm=r, nonce=n, qop="auth\,auth-int""#).unwrap();
-    assert!(c.qop().unwrap().eq([Qop::Auth, Qop::AuthInt]));
+    assert!(c.qop().unwrap().eq([Qop::AUTH, Qop::AUTH_INT]));
     let c = challenge(r#"Digest realm=r, nonce=n, qop="auth\ , AUTH-INT""#).unwrap();
-    assert!(c.qop().unwrap().eq([Qop::Auth, Qop::AuthInt]));
+    assert!(c.qop().unwrap().eq([Qop::AUTH, Qop::AUTH_INT]));
 }
 
 #[test]
@@ -138,18 +141,42 @@ fn challenge_errors() {
 #[test]
 fn unknown_params_ignored_and_unknown_algorithm_kept() {
     let c = challenge("Digest realm=r, nonce=n, algorithm=SHA3-512, x=1, qop=auth").unwrap();
-    assert_eq!(c.algorithm(), Algorithm::Other("SHA3-512"));
+    assert_eq!(c.algorithm(), Algorithm::from_name("SHA3-512"));
     assert_eq!(c.algorithm().name(), "SHA3-512");
     assert!(!c.algorithm().is_session());
-    assert!(Algorithm::Other("X-SESS").is_session());
-    assert!(!Algorithm::Other("-sess").is_session());
+    assert!(Algorithm::from_name("X-SESS").is_session());
+    assert!(!Algorithm::from_name("-sess").is_session());
+    // A name a later version may learn compares equal to it, in any case.
+    assert_eq!(Algorithm::from_name("sha3-512"), c.algorithm());
+    assert_ne!(Algorithm::from_name("SHA3-256"), c.algorithm());
+}
+
+#[test]
+fn names_hash_as_they_compare() {
+    use std::collections::HashSet;
+    let algs: HashSet<_> = ["md5", "MD5", "Md5", "sha3", "SHA3"]
+        .into_iter()
+        .map(Algorithm::from_name)
+        .collect();
+    assert_eq!(algs.len(), 2);
+    assert!(algs.contains(&Algorithm::MD5));
+    let qops: HashSet<_> = ["AUTH", "auth", "x"]
+        .into_iter()
+        .map(Qop::from_name)
+        .collect();
+    assert_eq!(qops.len(), 2);
+    assert_eq!(alloc::format!("{:?}", Qop::AUTH_INT), r#"Qop("auth-int")"#);
+    assert_eq!(Algorithm::SHA_512_256_SESS.to_string(), "SHA-512-256-sess");
 }
 
 #[test]
 fn algorithm_names_roundtrip() {
-    for (a, n) in ALGORITHMS {
-        assert_eq!(a.name(), n);
-        assert_eq!(Algorithm::from_name(&n.to_ascii_lowercase()), a);
+    for a in ALGORITHMS {
+        let n = a.name();
+        let lower = n.to_ascii_lowercase();
+        assert_eq!(Algorithm::from_name(&lower), a);
+        // Known names get their registered spelling back.
+        assert_eq!(Algorithm::from_name(&lower).name(), n);
         assert_eq!(a.is_session(), n.ends_with("-sess"));
         assert_eq!(a.to_string(), n);
     }
@@ -207,7 +234,7 @@ fn credentials_required_params() {
         );
     }
     let c = creds(CREDS).unwrap();
-    assert_eq!(c.algorithm(), Algorithm::Md5);
+    assert_eq!(c.algorithm(), Algorithm::MD5);
     assert!(c.qop().is_none() && c.nc().is_none() && c.cnonce().is_none());
     assert!(!c.userhash());
     assert_eq!(
@@ -248,15 +275,15 @@ fn username_star() {
     let rest = r#"realm="r", nonce="n", uri="/", response="00""#;
     let s = alloc::format!("Digest username*=UTF-8''J%C3%A4s%C3%B8n%20Doe, {rest}");
     let c = creds(&s).unwrap();
-    assert_eq!(c.username().to_str().unwrap(), "Jäsøn Doe");
-    assert!(matches!(c.username(), Username::Extended(e) if e.charset() == Charset::Utf8));
+    assert_eq!(c.username().decoded_str().unwrap(), "Jäsøn Doe");
+    assert!(matches!(c.username(), Username::Extended(e) if e.charset() == Charset::UTF_8));
     // Quoted without quoted-pairs is the same value.
     let s = alloc::format!("Digest username*=\"UTF-8''J%C3%A4s%C3%B8n%20Doe\", {rest}");
     let q = creds(&s).unwrap();
     assert_eq!(q, c);
     let s = alloc::format!("Digest username*=ISO-8859-1'de'J%E4s%F8n, {rest}");
     let latin = creds(&s).unwrap();
-    assert_eq!(latin.username().to_str().unwrap(), "Jäsøn");
+    assert_eq!(latin.username().decoded_str().unwrap(), "Jäsøn");
     let e = |v: &str| creds(&alloc::format!("Digest {v}, {rest}")).unwrap_err();
     assert_eq!(
         e("username=a, username*=UTF-8''a"),
@@ -306,7 +333,7 @@ fn auth_info() {
     let i = info(r#"nextnonce="abc", qop=auth, rspauth="d4", cnonce="c", nc=00000002, other=1"#)
         .unwrap();
     assert_eq!(i.nextnonce().unwrap(), "abc");
-    assert_eq!(i.qop(), Some(Qop::Auth));
+    assert_eq!(i.qop(), Some(Qop::AUTH));
     assert_eq!(i.rspauth().unwrap(), "d4");
     assert_eq!(i.cnonce().unwrap(), "c");
     assert_eq!(i.nc().unwrap().value(), 2);
@@ -342,11 +369,11 @@ fn writers_refuse_what_the_parser_rejects() {
     );
     assert_eq!(ch(b().domain(&["/a b"])), BuildError::SchemeValue("domain"));
     assert_eq!(
-        ch(b().algorithm(Algorithm::Other("a,b"))),
+        ch(b().algorithm(Algorithm::from_name("a,b"))),
         BuildError::SchemeValue("algorithm")
     );
     assert_eq!(
-        ch(b().qop(&[Qop::Auth, Qop::Other("")])),
+        ch(b().qop(&[Qop::AUTH, Qop::from_name("")])),
         BuildError::SchemeValue("qop")
     );
     assert_eq!(
@@ -362,7 +389,9 @@ fn writers_refuse_what_the_parser_rejects() {
         BuildError::SchemeValue("userhash")
     );
     assert_eq!(
-        cr().qop(Qop::Other("a b"), "c", 1).finish().unwrap_err(),
+        cr().qop(Qop::from_name("a b"), "c", 1)
+            .finish()
+            .unwrap_err(),
         BuildError::SchemeValue("qop")
     );
     assert_eq!(
@@ -371,12 +400,24 @@ fn writers_refuse_what_the_parser_rejects() {
             .unwrap_err(),
         BuildError::InvalidValue
     );
-    // The extended form carries any text, control characters included.
-    let v = DigestCredentialsBuilder::new("a\tb\0", "r", "n", "/", "00")
+    // The extended form carries any text but control characters, which the
+    // view refuses (C0, DEL and C1).
+    for name in ["a\tb", "a\0", "\x7f", "a\u{85}b", "\u{9f}"] {
+        let b = DigestCredentialsBuilder::new(name, "r", "n", "/", "00").extended_username();
+        assert_eq!(
+            b.finish().unwrap_err(),
+            BuildError::SchemeValue("username*"),
+            "{name:?}"
+        );
+    }
+    let v = DigestCredentialsBuilder::new("a\u{a0}\u{7e}\u{100}\"", "r", "n", "/", "00")
         .extended_username()
         .finish()
         .unwrap();
-    assert_eq!(creds(&v).unwrap().username().to_str().unwrap(), "a\tb\0");
+    assert_eq!(
+        creds(&v).unwrap().username().decoded_str().unwrap(),
+        "a\u{a0}~\u{100}\""
+    );
     assert_eq!(
         DigestAuthInfoBuilder::new()
             .nextnonce("\r")
@@ -393,8 +434,8 @@ fn writers_quote_as_rfc7616_says() {
         .domain(&["/a", "/b"])
         .opaque("o")
         .stale(false)
-        .algorithm(Algorithm::Md5Sess)
-        .qop(&[Qop::Auth])
+        .algorithm(Algorithm::MD5_SESS)
+        .qop(&[Qop::AUTH])
         .charset_utf8()
         .userhash(true)
         .finish()
@@ -404,8 +445,8 @@ fn writers_quote_as_rfc7616_says() {
         r#"Digest realm="r", domain="/a /b", nonce="n", opaque="o", stale=false, algorithm=MD5-sess, qop="auth", charset=UTF-8, userhash=true"#
     );
     let v = DigestCredentialsBuilder::new("u", "r", "n", "/", "00")
-        .algorithm(Algorithm::Sha256)
-        .qop(Qop::AuthInt, "c", 0xab)
+        .algorithm(Algorithm::SHA_256)
+        .qop(Qop::AUTH_INT, "c", 0xab)
         .opaque("o")
         .userhash(false)
         .finish()
@@ -417,4 +458,99 @@ fn writers_quote_as_rfc7616_says() {
     // The generic Display agrees with the typed writers.
     let c = Credentials::parse(&v).unwrap();
     assert_eq!(c.to_string(), v);
+}
+
+#[test]
+fn username_star_with_control_characters_is_refused() {
+    let refused = [
+        "UTF-8''a%00b",
+        "UTF-8''%0A",
+        "UTF-8''a%1Fb",
+        "UTF-8''%7F",
+        "UTF-8''%C2%80",
+        "UTF-8''x%C2%85",
+        "UTF-8''%C2%9F",
+        "ISO-8859-1''%85",
+        "iso-8859-1''a%9F",
+        "ISO-8859-1''%09",
+    ];
+    for ext in refused {
+        let v = alloc::format!("Digest username*={ext}, realm=r, nonce=n, uri=\"/\", response=0");
+        assert_eq!(
+            creds(&v).unwrap_err(),
+            SchemeError::ControlCharacter("username*"),
+            "{ext}"
+        );
+    }
+    // Neighbours of the control ranges are text.
+    let accepted = [
+        ("UTF-8''%20%7E", " ~"),
+        ("UTF-8''%C2%A0", "\u{a0}"),
+        ("UTF-8''%C3%85", "\u{c5}"),
+        ("ISO-8859-1''%A0%FF", "\u{a0}\u{ff}"),
+        ("ISO-8859-1''%7E", "~"),
+    ];
+    for (ext, text) in accepted {
+        let v = alloc::format!("Digest username*={ext}, realm=r, nonce=n, uri=\"/\", response=0");
+        assert_eq!(
+            creds(&v).unwrap().username().decoded_str().unwrap(),
+            text,
+            "{ext}"
+        );
+    }
+}
+
+#[test]
+fn response_is_checked_in_constant_time_helpers() {
+    let v = r#"Digest username="u", realm="r", nonce="n", uri="/", response="8CA523F5e9506fed""#;
+    let c = Credentials::parse(v).unwrap();
+    let d = DigestCredentials::try_from(c.clone()).unwrap();
+    assert!(d.response_matches("8ca523f5e9506fed"));
+    assert!(d.response_matches("8CA523F5E9506FED"));
+    for wrong in [
+        "",
+        "8ca523f5e9506fe",
+        "8ca523f5e9506fedd",
+        "8ca523f5e9506fee",
+        "9ca523f5e9506fed",
+    ] {
+        assert!(!d.response_matches(wrong), "{wrong}");
+    }
+    // Escapes are unescaped before comparing.
+    let e = creds(
+        r#"Digest username="u", realm="r", nonce="n", uri="/", response="8c\a523f5e9506fed""#,
+    )
+    .unwrap();
+    assert!(e.response_matches("8ca523f5e9506fed"));
+    assert_eq!(d.as_credentials(), &c);
+    assert_eq!(d, DigestCredentials::try_from(&c).unwrap());
+    let other =
+        creds(r#"Digest username="u", realm="r", nonce="n", uri="/", response="8CA523F5e9506fee""#)
+            .unwrap();
+    assert_ne!(d, other);
+    let other =
+        creds(r#"Digest username="v", realm="r", nonce="n", uri="/", response="8CA523F5e9506fed""#)
+            .unwrap();
+    assert_ne!(d, other);
+    let debug = alloc::format!(
+        "{d:?} {:?}",
+        DigestCredentialsBuilder::new("u", "r", "n", "/", "8ca523f5")
+    );
+    assert!(
+        !debug.contains("8ca523f5") && !debug.contains("8CA523F5"),
+        "{debug}"
+    );
+    assert!(debug.contains("response: <redacted>"), "{debug}");
+}
+
+#[test]
+fn challenge_view_keeps_the_challenge() {
+    let c = Challenges::parse(r#"Digest realm="r", nonce="n", x=1"#)
+        .next()
+        .unwrap()
+        .unwrap();
+    let d = DigestChallenge::try_from(c.clone()).unwrap();
+    assert_eq!(d.as_challenge(), &c);
+    assert_eq!(d.as_challenge().param("x").unwrap(), "1");
+    assert_eq!(d, DigestChallenge::try_from(&c).unwrap());
 }

@@ -11,7 +11,7 @@ use crate::syntax;
 
 fn check_algorithm(a: Option<Algorithm<'_>>) -> Result<(), BuildError> {
     match a {
-        Some(Algorithm::Other(name)) if !syntax::is_token(name.as_bytes()) => {
+        Some(a) if !syntax::is_token(a.name().as_bytes()) => {
             Err(BuildError::SchemeValue("algorithm"))
         }
         _ => Ok(()),
@@ -19,11 +19,10 @@ fn check_algorithm(a: Option<Algorithm<'_>>) -> Result<(), BuildError> {
 }
 
 fn check_qop(q: Qop<'_>) -> Result<(), BuildError> {
-    match q {
-        Qop::Other(name) if !syntax::is_token(name.as_bytes()) => {
-            Err(BuildError::SchemeValue("qop"))
-        }
-        _ => Ok(()),
+    if syntax::is_token(q.name().as_bytes()) {
+        Ok(())
+    } else {
+        Err(BuildError::SchemeValue("qop"))
     }
 }
 
@@ -42,8 +41,8 @@ fn flag(b: bool) -> &'static str {
 /// use http_auth_headers::scheme::digest::{Algorithm, DigestChallengeBuilder, Qop};
 ///
 /// let value = DigestChallengeBuilder::new("http-auth@example.org", "7ypf/xlj9XXwfDPE")
-///     .qop(&[Qop::Auth, Qop::AuthInt])
-///     .algorithm(Algorithm::Sha256)
+///     .qop(&[Qop::AUTH, Qop::AUTH_INT])
+///     .algorithm(Algorithm::SHA_256)
 ///     .opaque("FQhe/qaU925kfnzj")
 ///     .finish()?;
 /// assert_eq!(
@@ -130,7 +129,7 @@ impl<'b> DigestChallengeBuilder<'b> {
     ///
     /// [`BuildError::InvalidValue`] for a control character in a value;
     /// [`BuildError::SchemeValue`] for an empty domain URI or one holding
-    /// whitespace (`"domain"`), or an [`Algorithm::Other`] or [`Qop::Other`]
+    /// whitespace (`"domain"`), or an [`Algorithm`] or [`Qop`]
     /// that is not a token.
     pub fn finish(self) -> Result<String, BuildError> {
         check_algorithm(self.algorithm)?;
@@ -184,8 +183,8 @@ impl<'b> DigestChallengeBuilder<'b> {
 ///
 /// let value = DigestCredentialsBuilder::new("Jäsøn Doe", "api@example.org", "5TsQ", "/doe.json", "ae66e67d")
 ///     .extended_username()
-///     .algorithm(Algorithm::Sha512_256)
-///     .qop(Qop::Auth, "NTg6", 1)
+///     .algorithm(Algorithm::SHA_512_256)
+///     .qop(Qop::AUTH, "NTg6", 1)
 ///     .finish()?;
 /// assert_eq!(
 ///     value,
@@ -267,10 +266,11 @@ impl<'b> DigestCredentialsBuilder<'b> {
     ///
     /// # Errors
     ///
-    /// [`BuildError::InvalidValue`] for a control character in a value (an
-    /// [`extended_username`](Self::extended_username) may hold any);
-    /// [`BuildError::SchemeValue`] for an [`Algorithm::Other`] or
-    /// [`Qop::Other`] that is not a token, or `"userhash"` for
+    /// [`BuildError::InvalidValue`] for a control character in a value
+    /// ([`BuildError::SchemeValue`]`("username*")` in an
+    /// [`extended_username`](Self::extended_username): C0, DEL or C1);
+    /// [`BuildError::SchemeValue`] for an [`Algorithm`] or
+    /// [`Qop`] that is not a token, or `"userhash"` for
     /// `userhash(true)` with an extended username.
     pub fn finish(self) -> Result<String, BuildError> {
         check_algorithm(self.algorithm)?;
@@ -281,6 +281,9 @@ impl<'b> DigestCredentialsBuilder<'b> {
         if self.extended {
             if self.userhash == Some(true) {
                 return Err(BuildError::SchemeValue("userhash"));
+            }
+            if self.username.chars().any(char::is_control) {
+                return Err(BuildError::SchemeValue("username*"));
             }
             let encoded = ext_value::encode(self.username).to_string();
             b = b.param("username*", &encoded)?;
@@ -316,6 +319,7 @@ impl core::fmt::Debug for DigestCredentialsBuilder<'_> {
         f.debug_struct("DigestCredentialsBuilder")
             .field("username", &self.username)
             .field("uri", &self.uri)
+            .field("response", &crate::redact::Redacted)
             .finish_non_exhaustive()
     }
 }
@@ -329,7 +333,7 @@ impl core::fmt::Debug for DigestCredentialsBuilder<'_> {
 ///
 /// let value = DigestAuthInfoBuilder::new()
 ///     .nextnonce("abc")
-///     .qop(Qop::Auth, "d4f5", "0a4f113b", 1)
+///     .qop(Qop::AUTH, "d4f5", "0a4f113b", 1)
 ///     .finish()?;
 /// assert_eq!(value, r#"nextnonce="abc", qop=auth, rspauth="d4f5", cnonce="0a4f113b", nc=00000001"#);
 /// # Ok::<(), http_auth_headers::BuildError>(())
@@ -363,7 +367,7 @@ impl<'b> DigestAuthInfoBuilder<'b> {
     /// # Errors
     ///
     /// [`BuildError::InvalidValue`] for a control character in a value;
-    /// [`BuildError::SchemeValue`] for a [`Qop::Other`] that is not a token.
+    /// [`BuildError::SchemeValue`] for a [`Qop`] that is not a token.
     pub fn finish(self) -> Result<String, BuildError> {
         let mut out = String::new();
         let quoted = |out: &mut String, name: &str, value: &str| {

@@ -1,0 +1,126 @@
+//! Basic (RFC 7617).
+//!
+//! ```
+//! use http_auth_headers::{Challenges, Credentials};
+//! use http_auth_headers::scheme::basic::{BasicChallenge, BasicCredentials};
+//!
+//! let c = Challenges::parse(r#"Basic realm="foo", charset="UTF-8""#).next().unwrap()?;
+//! let basic = BasicChallenge::try_from(&c)?;
+//! assert_eq!(basic.realm(), "foo");
+//! assert!(basic.charset_utf8());
+//!
+//! let creds = Credentials::parse("Basic dGVzdDoxMjPCow==")?;
+//! let basic = BasicCredentials::try_from(&creds)?;
+//! assert_eq!(basic.user_id(), b"test");
+//! assert_eq!(basic.password_str(), Some("123£"));
+//!
+//! assert_eq!(BasicCredentials::encode("Aladdin", "open sesame")?, "Basic QWxhZGRpbjpvcGVuIHNlc2FtZQ==");
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+#[cfg(feature = "alloc")]
+use alloc::string::String;
+
+use super::{charset_utf8, expect_params, known_params, present, try_from_ref, SchemeError};
+#[cfg(feature = "alloc")]
+use crate::builder::{AuthBuilder, BuildError};
+use crate::item::Role;
+use crate::param::ParamValue;
+use crate::Challenge;
+
+#[cfg(feature = "alloc")]
+mod credentials;
+#[cfg(all(test, feature = "alloc"))]
+mod tests;
+
+#[cfg(feature = "alloc")]
+#[cfg_attr(docsrs, doc(cfg(feature = "alloc")))]
+pub use credentials::BasicCredentials;
+
+/// Whether the canonical writer quotes the param `name` of a Basic item
+/// even when its value is a token: `charset`, as in the example of RFC 7617
+/// section 2.1 (`charset="UTF-8"`). Credentials are a token68.
+pub(crate) fn must_quote(role: Role, scheme: &[u8], name: &[u8]) -> bool {
+    role == Role::Challenge
+        && scheme.eq_ignore_ascii_case(b"Basic")
+        && name.eq_ignore_ascii_case(b"charset")
+}
+
+/// A Basic challenge: `Basic realm="…"[, charset="UTF-8"]` (RFC 7617
+/// section 2).
+///
+/// It keeps the generic [`Challenge`] it was made from
+/// ([`as_challenge`](Self::as_challenge)); equality compares the realm and
+/// the charset.
+#[derive(Clone, Debug)]
+pub struct BasicChallenge<'a> {
+    item: Challenge<'a>,
+    charset_utf8: bool,
+}
+
+// into_owned: added with the core's owned forms
+
+impl<'a> BasicChallenge<'a> {
+    /// The realm (required).
+    pub fn realm(&self) -> ParamValue<'_> {
+        present(self.item.param("realm"))
+    }
+
+    /// Whether the server said `charset="UTF-8"` (RFC 7617 section 2.1): the
+    /// user-id and password are then expected as NFC-normalized UTF-8.
+    pub fn charset_utf8(&self) -> bool {
+        self.charset_utf8
+    }
+
+    /// The generic challenge this view reads.
+    pub fn as_challenge(&self) -> &Challenge<'a> {
+        &self.item
+    }
+
+    /// Writes a Basic challenge.
+    ///
+    /// ```
+    /// use http_auth_headers::scheme::basic::BasicChallenge;
+    ///
+    /// assert_eq!(BasicChallenge::write("WallyWorld", false)?, r#"Basic realm="WallyWorld""#);
+    /// assert_eq!(BasicChallenge::write("foo", true)?, r#"Basic realm="foo", charset="UTF-8""#);
+    /// # Ok::<(), http_auth_headers::BuildError>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`BuildError::InvalidValue`] when `realm` holds a control character.
+    #[cfg(feature = "alloc")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "alloc")))]
+    pub fn write(realm: &str, charset_utf8: bool) -> Result<String, BuildError> {
+        let b = AuthBuilder::challenge("Basic")?.param("realm", realm)?;
+        let b = if charset_utf8 {
+            b.param("charset", "UTF-8")?
+        } else {
+            b
+        };
+        Ok(b.finish())
+    }
+}
+
+impl PartialEq for BasicChallenge<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.realm() == other.realm() && self.charset_utf8 == other.charset_utf8
+    }
+}
+
+impl Eq for BasicChallenge<'_> {}
+
+impl<'a> TryFrom<Challenge<'a>> for BasicChallenge<'a> {
+    type Error = SchemeError;
+
+    fn try_from(item: Challenge<'a>) -> Result<Self, SchemeError> {
+        expect_params("Basic", item.is_scheme("Basic"), item.token68().is_some())?;
+        let [realm, charset] = known_params(item.params(), ["realm", "charset"])?;
+        realm.ok_or(SchemeError::MissingParam("realm"))?;
+        let charset_utf8 = charset_utf8(charset)?;
+        Ok(BasicChallenge { item, charset_utf8 })
+    }
+}
+
+try_from_ref!(BasicChallenge, Challenge);

@@ -1,0 +1,200 @@
+use super::credentials::{UserPass, BASE64, INLINE_USER_PASS};
+use super::*;
+use crate::{Challenges, Credentials};
+use base64::Engine as _;
+
+fn creds(v: &str) -> Result<BasicCredentials, SchemeError> {
+    BasicCredentials::try_from(&Credentials::parse(v).unwrap())
+}
+
+fn challenge(v: &str) -> Result<BasicChallenge<'_>, SchemeError> {
+    BasicChallenge::try_from(&Challenges::parse(v).next().unwrap().unwrap())
+}
+
+#[test]
+fn rfc7617_examples() {
+    let c = creds("Basic QWxhZGRpbjpvcGVuIHNlc2FtZQ==").unwrap();
+    assert_eq!(
+        (c.user_id(), c.password()),
+        (&b"Aladdin"[..], &b"open sesame"[..])
+    );
+    let c = creds("basic dGVzdDoxMjPCow==").unwrap();
+    assert_eq!(c.password_str(), Some("123£"));
+    let ch = challenge(r#"Basic realm="WallyWorld""#).unwrap();
+    assert_eq!(ch.realm(), "WallyWorld");
+    assert!(!ch.charset_utf8());
+}
+
+#[test]
+fn splits_at_first_colon() {
+    let token = BASE64.encode("user:pa:ss");
+    let c = BasicCredentials::decode(token.as_bytes()).unwrap();
+    assert_eq!((c.user_id(), c.password()), (&b"user"[..], &b"pa:ss"[..]));
+    let c = BasicCredentials::decode(BASE64.encode(":").as_bytes()).unwrap();
+    assert_eq!((c.user_id(), c.password()), (&b""[..], &b""[..]));
+}
+
+#[test]
+fn credential_errors() {
+    assert_eq!(
+        creds("Basic QWxhZGRpbg==").unwrap_err(),
+        SchemeError::MissingColon
+    );
+    assert_eq!(
+        creds("Basic QWxhZGRpbjpvcGVuIHNlc2FtZQ").unwrap_err(),
+        SchemeError::InvalidBase64
+    );
+    assert_eq!(
+        creds("Basic QWxh-GRpbg==").unwrap_err(),
+        SchemeError::InvalidBase64
+    );
+    assert_eq!(
+        creds("Basic a=b").unwrap_err(),
+        SchemeError::ExpectedToken68
+    );
+    assert_eq!(
+        creds("Bearer QWxh").unwrap_err(),
+        SchemeError::WrongScheme("Basic")
+    );
+    let ctl_user = BASE64.encode("a\nb:c");
+    assert_eq!(
+        BasicCredentials::decode(ctl_user.as_bytes()).unwrap_err(),
+        SchemeError::ControlCharacter("user-id")
+    );
+    let ctl_pass = BASE64.encode("ab:c\x7f");
+    assert_eq!(
+        BasicCredentials::decode(ctl_pass.as_bytes()).unwrap_err(),
+        SchemeError::ControlCharacter("password")
+    );
+}
+
+#[test]
+fn challenge_errors() {
+    assert_eq!(
+        challenge("Basic").unwrap_err(),
+        SchemeError::MissingParam("realm")
+    );
+    assert_eq!(
+        challenge("Basic abc").unwrap_err(),
+        SchemeError::UnexpectedToken68
+    );
+    assert_eq!(
+        challenge("Basic realm=a, charset=latin1").unwrap_err(),
+        SchemeError::InvalidParam("charset")
+    );
+    assert_eq!(
+        challenge("Basic realm=a, Realm=b").unwrap_err(),
+        SchemeError::DuplicateParam("realm")
+    );
+    assert!(challenge("BASIC realm=a, charset=utf-8, other=x")
+        .unwrap()
+        .charset_utf8());
+}
+
+#[test]
+fn encode_refuses_what_cannot_decode() {
+    assert_eq!(
+        BasicCredentials::encode("a:b", "c"),
+        Err(BuildError::SchemeValue("user-id"))
+    );
+    assert_eq!(
+        BasicCredentials::encode("a\r", "c"),
+        Err(BuildError::SchemeValue("user-id"))
+    );
+    assert_eq!(
+        BasicCredentials::encode("a", "c\0"),
+        Err(BuildError::SchemeValue("password"))
+    );
+    let v = BasicCredentials::encode("Jäsøn", "p:w d").unwrap();
+    let c = creds(&v).unwrap();
+    assert_eq!(
+        (c.user_id_str(), c.password_str()),
+        (Some("Jäsøn"), Some("p:w d"))
+    );
+}
+
+#[test]
+fn long_user_pass_goes_to_the_heap_and_decodes_the_same() {
+    for len in [0, 40, 60, 69, 70, 71, 72, 200] {
+        let password = "p".repeat(len);
+        let v = BasicCredentials::encode("user", &password).unwrap();
+        let c = creds(&v).unwrap();
+        assert_eq!(
+            (c.user_id(), c.password()),
+            (&b"user"[..], password.as_bytes()),
+            "{len}"
+        );
+        let inline = matches!(c.user_pass, UserPass::Inline(..));
+        assert_eq!(inline, 5 + len <= INLINE_USER_PASS - 3, "{len}");
+    }
+}
+
+#[test]
+fn debug_hides_password() {
+    let c = creds("Basic QWxhZGRpbjpvcGVuIHNlc2FtZQ==").unwrap();
+    let d = format!("{c:?}");
+    assert!(d.contains("Aladdin") && !d.contains("open sesame"), "{d}");
+}
+
+#[test]
+fn verify_and_equality_check_both_parts() {
+    let c = creds("Basic QWxhZGRpbjpvcGVuIHNlc2FtZQ==").unwrap();
+    assert!(c.verify("Aladdin", "open sesame"));
+    assert!(c.verify(b"Aladdin", b"open sesame"));
+    for (user, pass) in [
+        ("Aladdin", "open sesamE"),
+        ("Aladdin", "open sesame "),
+        ("Aladdin", ""),
+        ("Aladdi", "open sesame"),
+        ("", ""),
+        ("Aladdin:open", "sesame"),
+    ] {
+        assert!(!c.verify(user, pass), "{user}:{pass}");
+    }
+    assert_eq!(c, creds("Basic QWxhZGRpbjpvcGVuIHNlc2FtZQ==").unwrap());
+    let other = BasicCredentials::encode("Aladdin", "open sesamf").unwrap();
+    assert_ne!(c, creds(&other).unwrap());
+    // Long credentials live on the heap and compare the same way.
+    let long = "p".repeat(200);
+    let a = creds(&BasicCredentials::encode("u", &long).unwrap()).unwrap();
+    assert!(a.verify("u", &long) && !a.verify("u", &long[1..]));
+    assert_eq!(a.clone(), a);
+}
+
+#[test]
+fn challenge_view_keeps_the_challenge() {
+    let c = Challenges::parse(r#"Basic realm="r", x=1"#)
+        .next()
+        .unwrap()
+        .unwrap();
+    let b = BasicChallenge::try_from(c.clone()).unwrap();
+    assert_eq!(b.as_challenge(), &c);
+    assert_eq!(b, BasicChallenge::try_from(&c).unwrap());
+    assert_eq!(b, challenge("Basic realm=r").unwrap());
+    assert_ne!(b, challenge("Basic realm=r, charset=utf-8").unwrap());
+}
+
+#[cfg(feature = "zeroize")]
+#[test]
+fn wipe_overwrites_both_buffers() {
+    use super::credentials::wipe;
+    let mut buf = [7u8; INLINE_USER_PASS];
+    wipe(&mut buf[..]);
+    assert!(buf.iter().all(|&b| b == 0));
+    let mut v = alloc::vec![7u8; 100];
+    wipe(&mut v);
+    assert!(v.is_empty());
+    // A failed decode leaves nothing behind either way; a good one decodes.
+    assert_eq!(
+        BasicCredentials::decode(b"QWxh!GRpbg==").unwrap_err(),
+        SchemeError::InvalidBase64
+    );
+    let long = BASE64.encode(alloc::format!("u:{}", "p".repeat(200)));
+    assert_eq!(
+        BasicCredentials::decode(long.as_bytes())
+            .unwrap()
+            .password()
+            .len(),
+        200
+    );
+}

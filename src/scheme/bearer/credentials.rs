@@ -1,0 +1,176 @@
+//! Bearer and DPoP credentials: the access token.
+
+#[cfg(feature = "alloc")]
+use alloc::string::String;
+use core::fmt;
+
+#[cfg(feature = "alloc")]
+use crate::builder::{AuthBuilder, BuildError};
+use crate::redact::{ct_eq, Redacted};
+use crate::scheme::SchemeError;
+use crate::Credentials;
+
+/// Checks that `c` holds an access token of `scheme`: a token68, which the
+/// grammar already checked (it is exactly a `b64token`).
+fn check(c: &Credentials<'_>, scheme: &'static str) -> Result<(), SchemeError> {
+    if !c.is_scheme(scheme) {
+        return Err(SchemeError::WrongScheme(scheme));
+    }
+    c.token68().map(|_| ()).ok_or(SchemeError::ExpectedToken68)
+}
+
+#[cfg(feature = "alloc")]
+fn write_token(scheme: &str, token: &str) -> Result<String, BuildError> {
+    Ok(AuthBuilder::credentials(scheme)?.token68(token)?.finish())
+}
+
+/// Both credential views: the token accessor, the constant-time checks,
+/// `TryFrom`, redacted `Debug`.
+macro_rules! token_view {
+    ($view:ident, $scheme:literal) => {
+        impl<'a> $view<'a> {
+            /// The access token, case-sensitive. To check it, prefer
+            /// [`token_matches`](Self::token_matches).
+            pub fn token(&self) -> &str {
+                // Checked in `try_from`: the credentials have a token68.
+                self.credentials.token68().unwrap_or_default()
+            }
+
+            /// Whether the access token is `expected`, compared in constant
+            /// time: the time taken depends on the lengths, not on where
+            /// the tokens differ (see [the scheme docs](crate::scheme#checking-credentials-safely)).
+            pub fn token_matches(&self, expected: &str) -> bool {
+                ct_eq(self.token().as_bytes(), expected.as_bytes()).into()
+            }
+
+            /// The generic credentials this view reads.
+            pub fn as_credentials(&self) -> &Credentials<'a> {
+                &self.credentials
+            }
+        }
+
+        impl<'a> TryFrom<Credentials<'a>> for $view<'a> {
+            type Error = SchemeError;
+
+            fn try_from(credentials: Credentials<'a>) -> Result<Self, SchemeError> {
+                check(&credentials, $scheme)?;
+                Ok($view { credentials })
+            }
+        }
+
+        crate::scheme::try_from_ref!($view, Credentials);
+
+        /// Compares the tokens in constant time, as
+        /// [`token_matches`](Self::token_matches) does.
+        impl PartialEq for $view<'_> {
+            fn eq(&self, other: &Self) -> bool {
+                self.token_matches(other.token())
+            }
+        }
+
+        impl Eq for $view<'_> {}
+
+        /// Writes `<name> { token: <redacted> }`.
+        impl fmt::Debug for $view<'_> {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.debug_struct(stringify!($view))
+                    .field("token", &Redacted)
+                    .finish()
+            }
+        }
+    };
+}
+
+/// Bearer credentials (RFC 6750 section 2.1): `Bearer <b64token>`.
+///
+/// `Debug` does not show the token, and equality compares it in constant
+/// time.
+///
+/// ```
+/// use http_auth_headers::Credentials;
+/// use http_auth_headers::scheme::SchemeError;
+/// use http_auth_headers::scheme::bearer::BearerCredentials;
+///
+/// let c = Credentials::parse("Bearer mF_9.B5f-4.1JqM")?;
+/// let bearer = BearerCredentials::try_from(&c)?;
+/// assert_eq!(bearer.token(), "mF_9.B5f-4.1JqM");
+/// assert!(bearer.token_matches("mF_9.B5f-4.1JqM"));
+/// assert!(!bearer.token_matches("mF_9.B5f-4.1Jqm"));
+/// assert_eq!(format!("{bearer:?}"), "BearerCredentials { token: <redacted> }");
+///
+/// let c = Credentials::parse("Bearer token=abc")?;
+/// assert_eq!(BearerCredentials::try_from(c), Err(SchemeError::ExpectedToken68));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone)]
+pub struct BearerCredentials<'a> {
+    credentials: Credentials<'a>,
+}
+
+token_view!(BearerCredentials, "Bearer");
+
+impl BearerCredentials<'_> {
+    /// Writes `Bearer <token>`.
+    ///
+    /// ```
+    /// use http_auth_headers::BuildError;
+    /// use http_auth_headers::scheme::bearer::BearerCredentials;
+    ///
+    /// assert_eq!(BearerCredentials::write("mF_9.B5f-4.1JqM")?, "Bearer mF_9.B5f-4.1JqM");
+    /// assert_eq!(BearerCredentials::write("a b"), Err(BuildError::InvalidToken68));
+    /// # Ok::<(), BuildError>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`BuildError::InvalidToken68`] when `token` is not a b64token.
+    #[cfg(feature = "alloc")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "alloc")))]
+    pub fn write(token: &str) -> Result<String, BuildError> {
+        write_token("Bearer", token)
+    }
+}
+
+/// DPoP credentials (RFC 9449 section 7.1): `DPoP <token68>`, the
+/// DPoP-bound access token. The proof itself travels in the `DPoP` field.
+///
+/// `Debug` does not show the token, and equality compares it in constant
+/// time.
+///
+/// ```
+/// use http_auth_headers::Credentials;
+/// use http_auth_headers::scheme::bearer::DpopCredentials;
+///
+/// let c = Credentials::parse("DPoP Kz~8mXK1EalYznwH-LC-1fBAo.4Ljp~zsPE_NeO.gxU")?;
+/// let dpop = DpopCredentials::try_from(&c)?;
+/// assert_eq!(dpop.token(), "Kz~8mXK1EalYznwH-LC-1fBAo.4Ljp~zsPE_NeO.gxU");
+/// assert!(dpop.token_matches("Kz~8mXK1EalYznwH-LC-1fBAo.4Ljp~zsPE_NeO.gxU"));
+/// assert!(!format!("{dpop:?}").contains("Kz~8"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone)]
+pub struct DpopCredentials<'a> {
+    credentials: Credentials<'a>,
+}
+
+token_view!(DpopCredentials, "DPoP");
+
+impl DpopCredentials<'_> {
+    /// Writes `DPoP <token>`.
+    ///
+    /// ```
+    /// use http_auth_headers::scheme::bearer::DpopCredentials;
+    ///
+    /// assert_eq!(DpopCredentials::write("Kz~8mXK1")?, "DPoP Kz~8mXK1");
+    /// # Ok::<(), http_auth_headers::BuildError>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`BuildError::InvalidToken68`] when `token` is not a token68.
+    #[cfg(feature = "alloc")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "alloc")))]
+    pub fn write(token: &str) -> Result<String, BuildError> {
+        write_token("DPoP", token)
+    }
+}

@@ -1,0 +1,180 @@
+//! The Digest challenge view.
+
+use core::iter::FusedIterator;
+
+use super::{algorithm, bool_param, item_params, Algorithm, Qop};
+use crate::param::ParamValue;
+use crate::scheme::list::{ListIter, Sep};
+use crate::scheme::{charset_utf8, expect_params, known_params, try_from_ref, SchemeError, EMPTY};
+use crate::Challenge;
+
+/// The URIs of a challenge's `domain`: a space-separated list (RFC 7616
+/// section 3.3), from [`DigestChallenge::domain`].
+#[derive(Clone, Debug)]
+pub struct Domain<'a>(ListIter<'a>);
+
+impl<'a> Iterator for Domain<'a> {
+    type Item = ParamValue<'a>;
+
+    fn next(&mut self) -> Option<ParamValue<'a>> {
+        self.0.next()
+    }
+}
+
+impl FusedIterator for Domain<'_> {}
+
+/// The qop options of a challenge: a comma-separated list inside one quoted
+/// value (RFC 7616 section 3.3), from [`DigestChallenge::qop`]. Iterating
+/// does not allocate.
+#[derive(Clone, Debug)]
+pub struct QopOptions<'a>(ListIter<'a>);
+
+impl<'a> Iterator for QopOptions<'a> {
+    type Item = Qop<'a>;
+
+    fn next(&mut self) -> Option<Qop<'a>> {
+        // Every element was checked when the challenge was read.
+        self.0.by_ref().find_map(Qop::from_value)
+    }
+}
+
+impl FusedIterator for QopOptions<'_> {}
+
+/// A Digest challenge (RFC 7616 section 3.3), from a `WWW-Authenticate` or
+/// `Proxy-Authenticate` challenge with `TryFrom`.
+///
+/// It keeps the generic [`Challenge`] it was made from
+/// ([`as_challenge`](Self::as_challenge)). Params Digest does not define
+/// are ignored. Equality compares the values, the `qop` and `domain` lists
+/// element by element (so `qop="auth,auth-int"` equals
+/// `qop="auth, auth-int"`).
+///
+/// ```
+/// use http_auth_headers::Challenges;
+/// use http_auth_headers::scheme::digest::{Algorithm, DigestChallenge};
+///
+/// let c = Challenges::parse(r#"Digest realm="r", nonce="n", algorithm=sha-256, stale=TRUE"#).next().unwrap()?;
+/// let d = DigestChallenge::try_from(c)?;
+/// assert_eq!(d.realm(), "r");
+/// assert_eq!(d.nonce(), "n");
+/// assert_eq!(d.algorithm(), Algorithm::SHA_256);
+/// assert!(d.stale());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Debug)]
+pub struct DigestChallenge<'a> {
+    item: Challenge<'a>,
+    stale: bool,
+    charset_utf8: bool,
+    userhash: bool,
+}
+
+// into_owned: added with the core's owned forms
+
+impl<'a> DigestChallenge<'a> {
+    item_params!(as_challenge, Challenge);
+
+    /// The URIs of the protection space, from `domain`; none when it is
+    /// absent. Clients MUST ignore it in `Proxy-Authenticate`.
+    pub fn domain(&self) -> Domain<'_> {
+        let v = self.item.param("domain").unwrap_or(EMPTY);
+        Domain(ListIter::new(v, Sep::Space))
+    }
+
+    /// Whether the nonce was stale: `stale=true` (any case). Absent or any
+    /// other value means `false`, as section 3.3 says.
+    pub fn stale(&self) -> bool {
+        self.stale
+    }
+
+    /// The qop options, in order; `None` when the challenge has no `qop`
+    /// (the RFC 2069 compatibility mode that RFC 7616 deprecates).
+    ///
+    /// ```
+    /// use http_auth_headers::Challenges;
+    /// use http_auth_headers::scheme::digest::{DigestChallenge, Qop};
+    ///
+    /// let c = Challenges::parse(r#"Digest realm="r", nonce="n", qop="auth-int ,auth,x-new""#).next().unwrap()?;
+    /// let d = DigestChallenge::try_from(&c)?;
+    /// let qop: Vec<Qop<'_>> = d.qop().unwrap().collect();
+    /// assert_eq!(qop, [Qop::AUTH_INT, Qop::AUTH, Qop::from_name("x-new")]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn qop(&self) -> Option<QopOptions<'_>> {
+        self.item
+            .param("qop")
+            .map(|v| QopOptions(ListIter::new(v, Sep::Comma)))
+    }
+
+    /// Whether the server said `charset=UTF-8` (section 4): the username and
+    /// password are then NFC-normalized UTF-8.
+    pub fn charset_utf8(&self) -> bool {
+        self.charset_utf8
+    }
+}
+
+impl PartialEq for DigestChallenge<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.realm() == other.realm()
+            && self.domain().eq(other.domain())
+            && self.nonce() == other.nonce()
+            && self.opaque() == other.opaque()
+            && self.stale == other.stale
+            && self.algorithm() == other.algorithm()
+            && match (self.qop(), other.qop()) {
+                (Some(a), Some(b)) => a.eq(b),
+                (a, b) => a.is_none() && b.is_none(),
+            }
+            && self.charset_utf8 == other.charset_utf8
+            && self.userhash == other.userhash
+    }
+}
+
+impl Eq for DigestChallenge<'_> {}
+
+impl<'a> TryFrom<Challenge<'a>> for DigestChallenge<'a> {
+    type Error = SchemeError;
+
+    fn try_from(item: Challenge<'a>) -> Result<Self, SchemeError> {
+        expect_params("Digest", item.is_scheme("Digest"), item.token68().is_some())?;
+        // `domain` and `opaque` take any value, once.
+        let [realm, _, nonce, _, stale, alg, qop, charset, userhash] = known_params(
+            item.params(),
+            [
+                "realm",
+                "domain",
+                "nonce",
+                "opaque",
+                "stale",
+                "algorithm",
+                "qop",
+                "charset",
+                "userhash",
+            ],
+        )?;
+        realm.ok_or(SchemeError::MissingParam("realm"))?;
+        nonce.ok_or(SchemeError::MissingParam("nonce"))?;
+        algorithm(alg)?;
+        if let Some(v) = qop {
+            let mut n = 0;
+            for option in ListIter::new(v, Sep::Comma) {
+                Qop::from_value(option).ok_or(SchemeError::InvalidParam("qop"))?;
+                n += 1;
+            }
+            if n == 0 {
+                return Err(SchemeError::InvalidParam("qop"));
+            }
+        }
+        let charset_utf8 = charset_utf8(charset)?;
+        let stale = stale.is_some_and(|v| v.eq_ignore_ascii_case(b"true"));
+        let userhash = userhash.map_or(Ok(false), |v| bool_param(v, "userhash"))?;
+        Ok(DigestChallenge {
+            item,
+            stale,
+            charset_utf8,
+            userhash,
+        })
+    }
+}
+
+try_from_ref!(DigestChallenge, Challenge);

@@ -1,0 +1,108 @@
+//! The Digest view of `Authentication-Info`.
+
+use super::{qop_cnonce_nc, NonceCount, Qop};
+use crate::param::{Param, ParamValue};
+use crate::scheme::SchemeError;
+#[cfg(feature = "alloc")]
+use crate::AuthenticationInfo;
+
+/// The Digest params of an `Authentication-Info` or
+/// `Proxy-Authentication-Info` field (RFC 7616 section 3.5).
+///
+/// The field names no scheme: read it with this view when the request's
+/// credentials were Digest. Params Digest does not define are ignored.
+///
+/// ```
+/// use http_auth_headers::{AuthenticationInfo, InfoParams};
+/// use http_auth_headers::scheme::digest::{DigestAuthInfo, Qop};
+///
+/// let value = r#"qop=auth, rspauth="6629fae4", cnonce="0a4f113b", nc=00000001"#;
+/// let info = DigestAuthInfo::try_from(&AuthenticationInfo::parse(value)?)?;
+/// assert_eq!(info.qop(), Some(Qop::AUTH));
+/// assert_eq!(info.rspauth().unwrap(), "6629fae4");
+/// assert!(info.nextnonce().is_none());
+///
+/// // Or straight from the lazy parser, without a Vec.
+/// let params = InfoParams::parse(value).map(Result::unwrap);
+/// assert_eq!(DigestAuthInfo::from_params(params)?, info);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DigestAuthInfo<'a> {
+    nextnonce: Option<ParamValue<'a>>,
+    qop: Option<Qop<'a>>,
+    rspauth: Option<ParamValue<'a>>,
+    cnonce: Option<ParamValue<'a>>,
+    nc: Option<NonceCount>,
+}
+
+impl<'a> DigestAuthInfo<'a> {
+    /// Reads the params of the field.
+    ///
+    /// # Errors
+    ///
+    /// [`SchemeError::DuplicateParam`]; [`SchemeError::InvalidParam`] for a
+    /// `qop` that is not one token or an `nc` that is not 8 hex digits;
+    /// [`SchemeError::MissingParam`] when `qop` is given without `rspauth`,
+    /// `cnonce` or `nc`.
+    pub fn from_params<I: IntoIterator<Item = Param<'a>>>(params: I) -> Result<Self, SchemeError> {
+        const NAMES: [&str; 5] = ["nextnonce", "qop", "rspauth", "cnonce", "nc"];
+        let mut values = [None; 5];
+        for p in params {
+            if let Some(i) = NAMES.iter().position(|n| p.is(n)) {
+                if values[i].is_some() {
+                    return Err(SchemeError::DuplicateParam(NAMES[i]));
+                }
+                values[i] = Some(p.value());
+            }
+        }
+        let [nextnonce, qop, rspauth, cnonce, nc] = values;
+        let (qop, nc) = qop_cnonce_nc(qop, cnonce, nc)?;
+        if qop.is_some() && rspauth.is_none() {
+            return Err(SchemeError::MissingParam("rspauth"));
+        }
+        Ok(DigestAuthInfo {
+            nextnonce,
+            qop,
+            rspauth,
+            cnonce,
+            nc,
+        })
+    }
+
+    /// The nonce the client should use next.
+    pub fn nextnonce(&self) -> Option<ParamValue<'a>> {
+        self.nextnonce
+    }
+
+    /// The qop the server applied to the response.
+    pub fn qop(&self) -> Option<Qop<'a>> {
+        self.qop
+    }
+
+    /// The response auth: the server's proof that it knows the secret
+    /// (present whenever `qop` is).
+    pub fn rspauth(&self) -> Option<ParamValue<'a>> {
+        self.rspauth
+    }
+
+    /// The client nonce of the request (present whenever `qop` is).
+    pub fn cnonce(&self) -> Option<ParamValue<'a>> {
+        self.cnonce
+    }
+
+    /// The nonce count of the request (present whenever `qop` is).
+    pub fn nc(&self) -> Option<NonceCount> {
+        self.nc
+    }
+}
+
+#[cfg(feature = "alloc")]
+#[cfg_attr(docsrs, doc(cfg(feature = "alloc")))]
+impl<'a> TryFrom<&AuthenticationInfo<'a>> for DigestAuthInfo<'a> {
+    type Error = SchemeError;
+
+    fn try_from(info: &AuthenticationInfo<'a>) -> Result<Self, SchemeError> {
+        Self::from_params(info.params().iter().copied())
+    }
+}
