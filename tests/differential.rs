@@ -480,6 +480,9 @@ proptest! {
 // Fixed vectors: what the reference must read (the RFC's examples and the
 // crate's documented decisions), then the crate on the same vectors.
 
+/// A vector: field lines and what they read as, `None` for an error.
+type Vector<T> = (Vec<&'static [u8]>, Option<T>);
+
 /// A challenge or credentials from string parts, for the vectors.
 fn ch(scheme: &str, token68: Option<&str>, params: &[(&str, &[u8])]) -> RefChallenge {
     RefChallenge {
@@ -489,8 +492,8 @@ fn ch(scheme: &str, token68: Option<&str>, params: &[(&str, &[u8])]) -> RefChall
     }
 }
 
-/// `#challenge` vectors: field lines and the challenges, `None` for an error.
-fn challenge_vectors() -> Vec<(Vec<&'static [u8]>, Option<Vec<RefChallenge>>)> {
+/// `#challenge` vectors.
+fn challenge_vectors() -> Vec<Vector<Vec<RefChallenge>>> {
     let basic_x = ch("Basic", None, &[("realm", b"x")]);
     vec![
         // RFC 9110 section 11.6.1.
@@ -592,7 +595,7 @@ fn challenge_vectors() -> Vec<(Vec<&'static [u8]>, Option<Vec<RefChallenge>>)> {
 }
 
 /// `credentials` vectors.
-fn credentials_vectors() -> Vec<(Vec<&'static [u8]>, Option<RefChallenge>)> {
+fn credentials_vectors() -> Vec<Vector<RefChallenge>> {
     vec![
         (
             vec![b"Basic QWxhZGRpbjpvcGVuIHNlc2FtZQ=="],
@@ -620,10 +623,7 @@ fn credentials_vectors() -> Vec<(Vec<&'static [u8]>, Option<RefChallenge>)> {
 }
 
 /// `#auth-param` vectors.
-fn info_vectors() -> Vec<(
-    Vec<&'static [u8]>,
-    Option<Vec<(&'static str, &'static [u8])>>,
-)> {
+fn info_vectors() -> Vec<Vector<Vec<(&'static str, &'static [u8])>>> {
     vec![
         (
             vec![br#"nextnonce="abc", qop=auth, rspauth="6629fae4""#],
