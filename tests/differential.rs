@@ -274,21 +274,26 @@ fn splits() -> impl Strategy<Value = Vec<prop::sample::Index>> {
     ]
 }
 
-/// Field lines from a rendered value, and its model when the lines must
-/// parse as it (valid and unmutated).
-fn lines_of<T>(
+/// Mutates a rendered value and splits it into field lines; when it is valid
+/// and unmutated, checks that the reference reads it as its model
+/// (`reference_and_expected` gives what the reference read and what it should
+/// have, from the lines and the model); then compares the crate with the
+/// reference.
+fn check_rendered<T: PartialEq + std::fmt::Debug>(
     r: Rendered<T>,
     mutations: &[Mutation],
     at: &[prop::sample::Index],
-) -> (Vec<Vec<u8>>, Option<T>) {
+    reference_and_expected: impl Fn(&[&[u8]], T) -> (Option<T>, Option<T>),
+) -> Result<(), TestCaseError> {
     let mut value = r.bytes;
     mutate(&mut value, mutations);
-    let expected = (r.valid && mutations.is_empty()).then_some(r.model);
-    (split_lines(&value, at), expected)
-}
-
-fn as_slices(lines: &[Vec<u8>]) -> Vec<&[u8]> {
-    lines.iter().map(Vec::as_slice).collect()
+    let lines = split_lines(&value, at);
+    let lines: Vec<&[u8]> = lines.iter().map(Vec::as_slice).collect();
+    if r.valid && mutations.is_empty() {
+        let (read, expected) = reference_and_expected(&lines, r.model);
+        prop_assert_eq!(read, expected, "{}", show(&lines));
+    }
+    check(&lines)
 }
 
 // ---------------------------------------------------------------------------
@@ -300,36 +305,22 @@ proptest! {
     /// `#challenge` values, with splits into lines and mutations.
     #[test]
     fn challenges_agree(r in field(list(challenge(), 4)), m in mutations(), at in splits()) {
-        let (lines, expected) = lines_of(r, &m, &at);
-        let lines = as_slices(&lines);
-        if let Some(expected) = expected {
-            prop_assert_eq!(reference::challenges(&lines), Some(expected), "{}", show(&lines));
-        }
-        check(&lines)?;
+        check_rendered(r, &m, &at, |lines, model| (reference::challenges(lines), Some(model)))?;
     }
 
     /// One `credentials`, with splits into lines (always an error) and
     /// mutations.
     #[test]
     fn credentials_agree(r in field(challenge()), m in mutations(), at in splits()) {
-        let (lines, expected) = lines_of(r, &m, &at);
-        let lines = as_slices(&lines);
-        if let Some(expected) = expected {
-            let expected = (lines.len() == 1).then_some(expected);
-            prop_assert_eq!(reference::credentials(&lines), expected, "{}", show(&lines));
-        }
-        check(&lines)?;
+        check_rendered(r, &m, &at, |lines, model| {
+            (reference::credentials(lines), (lines.len() == 1).then_some(model))
+        })?;
     }
 
     /// `#auth-param` values, with splits into lines and mutations.
     #[test]
     fn info_agrees(r in field(list(auth_param(), 12)), m in mutations(), at in splits()) {
-        let (lines, expected) = lines_of(r, &m, &at);
-        let lines = as_slices(&lines);
-        if let Some(expected) = expected {
-            prop_assert_eq!(reference::info(&lines), Some(expected), "{}", show(&lines));
-        }
-        check(&lines)?;
+        check_rendered(r, &m, &at, |lines, model| (reference::info(lines), Some(model)))?;
     }
 
     /// Short strings over the grammar's alphabet, split on `|` into lines.
@@ -541,9 +532,10 @@ fn crate_agrees_on_the_vectors() {
 /// their correct neighbours.
 #[test]
 fn known_core_bugs_are_narrow() {
-    let skipped: [&[&[u8]]; 5] = [
+    let skipped: [&[&[u8]]; 6] = [
         &[br#"Basic realm="x""#, b"charset=UTF-8"],
         &[b"Basic ", b"realm=x"],
+        &[b"Basic a=\"x", b"y\""],
         &[b"Basic \trealm=x"],
         &[b"Basic \t realm=x"],
         &[b"Bearer \tabc"],

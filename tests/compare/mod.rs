@@ -118,39 +118,29 @@ pub fn compare(lines: &[&[u8]]) -> Result<(), String> {
     if known_core_bugs(lines) {
         return Ok(());
     }
-    let list = |cs: &[RefChallenge]| {
+    let list = |cs: &Vec<RefChallenge>| {
         let cs: Vec<String> = cs.iter().map(reference::show_challenge).collect();
         cs.join(", ")
     };
+    let differ = |name: &str, reference: Option<String>, ours: Option<String>| {
+        let lines = show_lines(lines);
+        Err(format!(
+            "{name} {lines}: reference {reference:?}, crate {ours:?}"
+        ))
+    };
     let (r, c) = (reference::challenges(lines), crate_challenges(lines));
     if r != c {
-        let (r, c) = (r.as_deref().map(list), c.as_deref().map(list));
-        return Err(format!(
-            "challenges {}: reference {r:?}, crate {c:?}",
-            show_lines(lines)
-        ));
+        return differ("challenges", r.as_ref().map(list), c.as_ref().map(list));
     }
     let (r, c) = (reference::credentials(lines), crate_credentials(lines));
     if r != c {
-        let (r, c) = (
-            r.as_ref().map(reference::show_challenge),
-            c.as_ref().map(reference::show_challenge),
-        );
-        return Err(format!(
-            "credentials {}: reference {r:?}, crate {c:?}",
-            show_lines(lines)
-        ));
+        let one = reference::show_challenge;
+        return differ("credentials", r.as_ref().map(one), c.as_ref().map(one));
     }
     let (r, c) = (reference::info(lines), crate_info(lines));
     if r != c {
-        let (r, c) = (
-            r.as_deref().map(reference::show_params),
-            c.as_deref().map(reference::show_params),
-        );
-        return Err(format!(
-            "info {}: reference {r:?}, crate {c:?}",
-            show_lines(lines)
-        ));
+        let params = |p: &Vec<RefParam>| reference::show_params(p);
+        return differ("info", r.as_ref().map(params), c.as_ref().map(params));
     }
     Ok(())
 }
