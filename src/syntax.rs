@@ -296,7 +296,12 @@ pub(crate) fn quoted_string(i: &[u8]) -> PResult<'_, (&[u8], bool)> {
 /// `i[start]` (a `"`): [`quoted_string`] by index, for the hot path.
 #[inline]
 fn quoted_end(i: &[u8], start: usize) -> Result<usize, nom::Err<PErr<'_>>> {
-    let err = |at: usize, kind| nom::Err::Failure(PErr { rest: &i[at..], kind });
+    let err = |at: usize, kind| {
+        nom::Err::Failure(PErr {
+            rest: &i[at..],
+            kind,
+        })
+    };
     let mut at = start + 1;
     loop {
         at += qdtext_run(&i[at..]);
@@ -522,11 +527,7 @@ pub(crate) fn param_run<'a>(
 /// [`param_run`], except that when no `token BWS "=" BWS` and the first byte
 /// of a value start `i` it fails with a backtrack error (`Err::Error`): the
 /// caller may then try a token68 (`realm=` alone is one).
-fn param_run_or_not<'a>(
-    i: &'a [u8],
-    limits: &Limits,
-    before: usize,
-) -> PResult<'a, ParamRun<'a>> {
+fn param_run_or_not<'a>(i: &'a [u8], limits: &Limits, before: usize) -> PResult<'a, ParamRun<'a>> {
     let mut at = 0;
     let mut count = 0;
     // The end of the last param.

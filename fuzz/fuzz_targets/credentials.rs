@@ -17,12 +17,12 @@ fuzz_target!(|data: &[u8]| {
             let _ = c.to_string();
             let _ = format!("{c:?}");
         }
-        Err(e) => common::check_error(e, data),
+        Err(e) => common::check_secret_error(e, data),
     }
     // One field line through parse_lines is the same parse.
-    assert!(Credentials::parse_lines([data].iter()) == one);
+    assert!(Credentials::parse_lines(&[data]) == one);
     // Two are always an error, reported on the second line.
-    let two = Credentials::parse_lines([data, data].iter()).unwrap_err();
+    let two = Credentials::parse_lines(&[data, data]).unwrap_err();
     assert_eq!(
         (two.kind(), two.line()),
         (ErrorKind::MultipleCredentials, 1)
