@@ -12,7 +12,7 @@ use libfuzzer_sys::fuzz_target;
 /// The unescaped text of a value; `Err` for a realm holding non-UTF-8
 /// obs-text (only the RFC 6750 attributes are restricted to ASCII).
 fn text(v: Option<http_auth_headers::ParamValue<'_>>) -> Result<Option<String>, ()> {
-    v.map(|v| v.to_str().map(|s| s.into_owned()).map_err(|_| ()))
+    v.map(|v| v.unescaped_str().map(|s| s.into_owned()).map_err(|_| ()))
         .transpose()
 }
 
@@ -24,7 +24,7 @@ fuzz_target!(|data: &[u8]| {
             let Ok(realm) = text(b.realm()) else { continue };
             let scope = b.scope().map(|s| {
                 s.iter()
-                    .map(|e| e.to_str().unwrap().into_owned())
+                    .map(|e| e.unescaped_str().unwrap().into_owned())
                     .collect::<Vec<_>>()
                     .join(" ")
             });
@@ -33,7 +33,7 @@ fuzz_target!(|data: &[u8]| {
             let uri = text(b.error_uri()).expect("error_uri is ASCII");
             let acr = b.acr_values().map(|s| {
                 s.iter()
-                    .map(|e| e.to_str().unwrap().into_owned())
+                    .map(|e| e.unescaped_str().unwrap().into_owned())
                     .collect::<Vec<_>>()
                     .join(" ")
             });
