@@ -3,6 +3,7 @@
 //! in both directions: the two accept and reject the same field lines, and
 //! where both accept they read the same structure. How the crate is called,
 //! and the known divergences (`known_core_bugs`), are in `tests/compare/`.
+#![cfg(feature = "alloc")]
 
 mod compare;
 mod reference;
