@@ -31,9 +31,9 @@
 //!
 //! # Design
 //!
-//! - **Bytes in, borrows out.** Every parser takes anything `AsRef<[u8]>`
-//!   (`&str`, `&[u8]`, `http::HeaderValue`); every parsed value is a slice of
-//!   it. Quoted-strings keep their escapes and are unescaped only when asked
+//! - **Bytes in, borrows out.** Every parser takes text or bytes
+//!   ([`FieldValue`]: `&str`, `&[u8]`, `http::HeaderValue`); every parsed
+//!   value is a slice of it. Quoted-strings keep their escapes and are unescaped only when asked
 //!   ([`ParamValue::unescaped`] borrows when there is nothing to unescape).
 //!   Parsing and iterating never allocate. `into_owned()` turns a
 //!   [`Challenge`] or [`Credentials`] into a `'static` one (one shared
@@ -136,7 +136,7 @@ pub use error::{Error, ErrorKind, NotUtf8Error};
 #[cfg(feature = "alloc")]
 pub use info::AuthenticationInfo;
 pub use info::InfoParams;
-pub use lines::FieldLines;
+pub use lines::{FieldLines, FieldValue};
 pub use options::{Field, ParseOptions};
 pub use param::{Param, ParamValue, Params, ParamsIter, Unescaped};
 

@@ -7,6 +7,123 @@ use core::fmt;
 use crate::error::{Error, ErrorKind};
 use crate::syntax;
 
+/// One field line's value, as the parsers take it: text (`str`, `String`)
+/// or bytes (`[u8]`, `Vec<u8>`, and `http::HeaderValue` with the `http`
+/// feature). Text is used as it is; bytes are checked for UTF-8 once per
+/// challenge or credentials, so that names and schemes can be returned as
+/// `&str`. Implemented for references to these too.
+///
+/// ```
+/// use http_auth_headers::Credentials;
+///
+/// let text = String::from("Bearer abc");
+/// let bytes: &[u8] = b"Bearer abc";
+/// assert_eq!(Credentials::parse(&text)?, Credentials::parse(bytes)?);
+/// # Ok::<(), http_auth_headers::Error>(())
+/// ```
+pub trait FieldValue {
+    /// The bytes of the value.
+    fn value_bytes(&self) -> &[u8];
+
+    /// The value as text, when it is text already (no check needed).
+    fn value_text(&self) -> Option<&str> {
+        None
+    }
+}
+
+impl FieldValue for str {
+    #[inline]
+    fn value_bytes(&self) -> &[u8] {
+        self.as_bytes()
+    }
+
+    #[inline]
+    fn value_text(&self) -> Option<&str> {
+        Some(self)
+    }
+}
+
+impl FieldValue for [u8] {
+    #[inline]
+    fn value_bytes(&self) -> &[u8] {
+        self
+    }
+}
+
+impl<const N: usize> FieldValue for [u8; N] {
+    #[inline]
+    fn value_bytes(&self) -> &[u8] {
+        self
+    }
+}
+
+#[cfg(feature = "alloc")]
+impl FieldValue for alloc::string::String {
+    #[inline]
+    fn value_bytes(&self) -> &[u8] {
+        self.as_bytes()
+    }
+
+    #[inline]
+    fn value_text(&self) -> Option<&str> {
+        Some(self)
+    }
+}
+
+#[cfg(feature = "alloc")]
+impl FieldValue for Vec<u8> {
+    #[inline]
+    fn value_bytes(&self) -> &[u8] {
+        self
+    }
+}
+
+#[cfg(feature = "alloc")]
+impl FieldValue for alloc::borrow::Cow<'_, str> {
+    #[inline]
+    fn value_bytes(&self) -> &[u8] {
+        self.as_bytes()
+    }
+
+    #[inline]
+    fn value_text(&self) -> Option<&str> {
+        Some(self)
+    }
+}
+
+#[cfg(feature = "alloc")]
+impl FieldValue for alloc::borrow::Cow<'_, [u8]> {
+    #[inline]
+    fn value_bytes(&self) -> &[u8] {
+        self
+    }
+}
+
+#[cfg(feature = "alloc")]
+impl FieldValue for alloc::boxed::Box<str> {
+    #[inline]
+    fn value_bytes(&self) -> &[u8] {
+        self.as_bytes()
+    }
+
+    #[inline]
+    fn value_text(&self) -> Option<&str> {
+        Some(self)
+    }
+}
+
+impl<T: FieldValue + ?Sized> FieldValue for &T {
+    #[inline]
+    fn value_bytes(&self) -> &[u8] {
+        (**self).value_bytes()
+    }
+
+    #[inline]
+    fn value_text(&self) -> Option<&str> {
+        (**self).value_text()
+    }
+}
+
 /// The field lines of one field, in the order they were received: what the
 /// `parse_lines` constructors take.
 ///
@@ -14,8 +131,8 @@ use crate::syntax;
 /// joining them with `", "` (RFC 9110 section 5.3); parsing the lines with
 /// `parse_lines` gives exactly what parsing that joined value gives, without
 /// joining anything. It is implemented for arrays, slices and `Vec`s of
-/// anything `AsRef<[u8]>` (`&str`, `String`, `&[u8]`, `http::HeaderValue`),
-/// and for references to those.
+/// [`FieldValue`]s (`&str`, `String`, `&[u8]`, `http::HeaderValue` with the
+/// `http` feature), and for references to those.
 ///
 /// ```
 /// use http_auth_headers::Challenges;
@@ -31,30 +148,60 @@ use crate::syntax;
 pub trait FieldLines {
     /// The line at `index` (from 0), or `None` past the last line.
     fn line(&self, index: usize) -> Option<&[u8]>;
-}
 
-impl<T: AsRef<[u8]>> FieldLines for [T] {
-    fn line(&self, index: usize) -> Option<&[u8]> {
-        self.get(index).map(AsRef::as_ref)
+    /// The same line as text, when it is text already (no check needed).
+    fn line_text(&self, index: usize) -> Option<&str> {
+        let _ = index;
+        None
     }
 }
 
-impl<T: AsRef<[u8]>, const N: usize> FieldLines for [T; N] {
+impl<T: FieldValue> FieldLines for [T] {
+    #[inline]
     fn line(&self, index: usize) -> Option<&[u8]> {
-        self.get(index).map(AsRef::as_ref)
+        self.get(index).map(FieldValue::value_bytes)
+    }
+
+    #[inline]
+    fn line_text(&self, index: usize) -> Option<&str> {
+        self.get(index).and_then(FieldValue::value_text)
+    }
+}
+
+impl<T: FieldValue, const N: usize> FieldLines for [T; N] {
+    #[inline]
+    fn line(&self, index: usize) -> Option<&[u8]> {
+        self[..].line(index)
+    }
+
+    #[inline]
+    fn line_text(&self, index: usize) -> Option<&str> {
+        self[..].line_text(index)
     }
 }
 
 #[cfg(feature = "alloc")]
-impl<T: AsRef<[u8]>> FieldLines for Vec<T> {
+impl<T: FieldValue> FieldLines for Vec<T> {
+    #[inline]
     fn line(&self, index: usize) -> Option<&[u8]> {
-        self.get(index).map(AsRef::as_ref)
+        self[..].line(index)
+    }
+
+    #[inline]
+    fn line_text(&self, index: usize) -> Option<&str> {
+        self[..].line_text(index)
     }
 }
 
 impl<L: FieldLines + ?Sized> FieldLines for &L {
+    #[inline]
     fn line(&self, index: usize) -> Option<&[u8]> {
         (**self).line(index)
+    }
+
+    #[inline]
+    fn line_text(&self, index: usize) -> Option<&str> {
+        (**self).line_text(index)
     }
 }
 
@@ -62,8 +209,8 @@ impl<L: FieldLines + ?Sized> FieldLines for &L {
 /// [`Field`](crate::Field); not reachable by users).
 #[derive(Clone, Copy)]
 pub enum Source<'a> {
-    /// One field line.
-    One(&'a [u8]),
+    /// One field line, and the same as text when it is text.
+    One(&'a [u8], Option<&'a str>),
     /// The lines of one field.
     Lines(&'a (dyn FieldLines + Sync)),
 }
@@ -71,7 +218,7 @@ pub enum Source<'a> {
 impl fmt::Debug for Source<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {
-            Source::One(_) => "Source::One",
+            Source::One(..) => "Source::One",
             Source::Lines(_) => "Source::Lines",
         })
     }
@@ -81,9 +228,23 @@ impl<'a> Source<'a> {
     #[inline]
     pub(crate) fn line(&self, index: usize) -> Option<&'a [u8]> {
         match *self {
-            Source::One(line) => (index == 0).then_some(line),
+            Source::One(line, _) => (index == 0).then_some(line),
             Source::Lines(lines) => lines.line(index),
         }
+    }
+
+    #[inline]
+    pub(crate) fn line_text(&self, index: usize) -> Option<&'a str> {
+        match *self {
+            Source::One(_, text) => text.filter(|_| index == 0),
+            Source::Lines(lines) => lines.line_text(index),
+        }
+    }
+
+    /// One field line.
+    #[inline]
+    pub(crate) fn one<T: FieldValue + ?Sized>(value: &'a T) -> Self {
+        Source::One(value.value_bytes(), value.value_text())
     }
 
     pub(crate) fn is_lines(&self) -> bool {
@@ -113,6 +274,8 @@ impl<'a> Continuation<'a> {
 pub(crate) struct Walker<'a> {
     pub(crate) src: Source<'a>,
     pub(crate) line: &'a [u8],
+    /// `line` as text, when it was given as text.
+    pub(crate) text: Option<&'a str>,
     pub(crate) rest: &'a [u8],
     /// The index of `line`.
     line_no: usize,
@@ -128,6 +291,7 @@ impl<'a> Walker<'a> {
         Walker {
             src,
             line: &[],
+            text: None,
             rest: &[],
             line_no: 0,
             next_line: 0,
@@ -139,6 +303,7 @@ impl<'a> Walker<'a> {
     /// Moves to line `index`, with `rest` the part of it still to parse.
     pub(crate) fn enter(&mut self, index: usize, line: &'a [u8], rest: &'a [u8]) {
         self.line = line;
+        self.text = self.src.line_text(index);
         self.rest = rest;
         self.line_no = index;
         self.next_line = index + 1;
