@@ -6,7 +6,7 @@ use core::fmt;
 
 use base64::Engine as _;
 
-use crate::builder::BuildError;
+use super::BasicCredentialsBuilder;
 use crate::redact::{ct_eq, Redacted};
 use crate::scheme::SchemeError;
 use crate::Credentials;
@@ -187,27 +187,17 @@ impl BasicCredentials {
         core::str::from_utf8(self.password()).ok()
     }
 
-    /// Writes `Basic <base64(user-id ":" password)>`.
+    /// Starts writing Basic credentials: `Basic <base64(user-id ":" password)>`.
     ///
-    /// # Errors
+    /// ```
+    /// use http_auth_headers::scheme::basic::BasicCredentials;
     ///
-    /// [`BuildError::SchemeValue`] when the user-id holds a `:` (it could not
-    /// be decoded back, RFC 7617 section 2) or either part holds a control
-    /// character.
-    pub fn encode(user_id: &str, password: &str) -> Result<String, BuildError> {
-        if user_id.contains(':') || user_id.bytes().any(|b| b.is_ascii_control()) {
-            return Err(BuildError::SchemeValue("user-id"));
-        }
-        if password.bytes().any(|b| b.is_ascii_control()) {
-            return Err(BuildError::SchemeValue("password"));
-        }
-        let mut user_pass = String::with_capacity(user_id.len() + 1 + password.len());
-        user_pass.push_str(user_id);
-        user_pass.push(':');
-        user_pass.push_str(password);
-        let mut out = String::from("Basic ");
-        BASE64.encode_string(user_pass, &mut out);
-        Ok(out)
+    /// let v = BasicCredentials::builder("Aladdin", "open sesame").finish()?;
+    /// assert_eq!(v, "Basic QWxhZGRpbjpvcGVuIHNlc2FtZQ==");
+    /// # Ok::<(), http_auth_headers::BuildError>(())
+    /// ```
+    pub fn builder<'v>(user_id: &'v str, password: &'v str) -> BasicCredentialsBuilder<'v> {
+        BasicCredentialsBuilder::new(user_id, password)
     }
 }
 

@@ -14,25 +14,26 @@
 //! assert_eq!(basic.user_id(), b"test");
 //! assert_eq!(basic.password_str(), Some("123£"));
 //!
-//! assert_eq!(BasicCredentials::encode("Aladdin", "open sesame")?, "Basic QWxhZGRpbjpvcGVuIHNlc2FtZQ==");
+//! let written = BasicCredentials::builder("Aladdin", "open sesame").finish()?;
+//! assert_eq!(written, "Basic QWxhZGRpbjpvcGVuIHNlc2FtZQ==");
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
-#[cfg(feature = "alloc")]
-use alloc::string::String;
-
 use super::{charset_utf8, expect_params, known_params, present, try_from_ref, SchemeError};
-#[cfg(feature = "alloc")]
-use crate::builder::{AuthBuilder, BuildError};
 use crate::item::Role;
 use crate::param::ParamValue;
 use crate::Challenge;
 
 #[cfg(feature = "alloc")]
+mod builder;
+#[cfg(feature = "alloc")]
 mod credentials;
 #[cfg(all(test, feature = "alloc"))]
 mod tests;
 
+#[cfg(feature = "alloc")]
+#[cfg_attr(docsrs, doc(cfg(feature = "alloc")))]
+pub use builder::{BasicChallengeBuilder, BasicCredentialsBuilder};
 #[cfg(feature = "alloc")]
 #[cfg_attr(docsrs, doc(cfg(feature = "alloc")))]
 pub use credentials::BasicCredentials;
@@ -77,29 +78,18 @@ impl<'a> BasicChallenge<'a> {
         &self.item
     }
 
-    /// Writes a Basic challenge.
+    /// Starts writing a Basic challenge for `realm`.
     ///
     /// ```
     /// use http_auth_headers::scheme::basic::BasicChallenge;
     ///
-    /// assert_eq!(BasicChallenge::write("WallyWorld", false)?, r#"Basic realm="WallyWorld""#);
-    /// assert_eq!(BasicChallenge::write("foo", true)?, r#"Basic realm="foo", charset="UTF-8""#);
+    /// assert_eq!(BasicChallenge::builder("WallyWorld").finish()?, r#"Basic realm="WallyWorld""#);
     /// # Ok::<(), http_auth_headers::BuildError>(())
     /// ```
-    ///
-    /// # Errors
-    ///
-    /// [`BuildError::InvalidValue`] when `realm` holds a control character.
     #[cfg(feature = "alloc")]
     #[cfg_attr(docsrs, doc(cfg(feature = "alloc")))]
-    pub fn write(realm: &str, charset_utf8: bool) -> Result<String, BuildError> {
-        let b = AuthBuilder::challenge("Basic")?.param("realm", realm)?;
-        let b = if charset_utf8 {
-            b.param("charset", "UTF-8")?
-        } else {
-            b
-        };
-        Ok(b.finish())
+    pub fn builder(realm: &str) -> BasicChallengeBuilder<'_> {
+        BasicChallengeBuilder::new(realm)
     }
 }
 

@@ -156,11 +156,11 @@ impl BearerChallenge<'_> {
     /// ```
     /// use http_auth_headers::scheme::bearer::BearerChallenge;
     ///
-    /// assert_eq!(BearerChallenge::builder().write()?, "Bearer");
+    /// assert_eq!(BearerChallenge::builder().finish()?, "Bearer");
     /// let v = BearerChallenge::builder()
     ///     .error("insufficient_scope")
     ///     .scope("photos:read photos:write")
-    ///     .write()?;
+    ///     .finish()?;
     /// assert_eq!(v, r#"Bearer scope="photos:read photos:write", error="insufficient_scope""#);
     /// # Ok::<(), http_auth_headers::BuildError>(())
     /// ```
@@ -206,7 +206,7 @@ impl DpopChallenge<'_> {
     /// ```
     /// use http_auth_headers::scheme::bearer::DpopChallenge;
     ///
-    /// let v = DpopChallenge::builder().algs("ES256 PS256").write()?;
+    /// let v = DpopChallenge::builder().algs("ES256 PS256").finish()?;
     /// assert_eq!(v, r#"DPoP algs="ES256 PS256""#);
     /// # Ok::<(), http_auth_headers::BuildError>(())
     /// ```

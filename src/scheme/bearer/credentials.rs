@@ -1,11 +1,9 @@
 //! Bearer and DPoP credentials: the access token.
 
-#[cfg(feature = "alloc")]
-use alloc::string::String;
 use core::fmt;
 
 #[cfg(feature = "alloc")]
-use crate::builder::{AuthBuilder, BuildError};
+use super::{BearerCredentialsBuilder, DpopCredentialsBuilder};
 use crate::redact::{ct_eq, Redacted};
 use crate::scheme::SchemeError;
 use crate::Credentials;
@@ -17,11 +15,6 @@ fn check(c: &Credentials<'_>, scheme: &'static str) -> Result<(), SchemeError> {
         return Err(SchemeError::WrongScheme(scheme));
     }
     c.token68().map(|_| ()).ok_or(SchemeError::ExpectedToken68)
-}
-
-#[cfg(feature = "alloc")]
-fn write_token(scheme: &str, token: &str) -> Result<String, BuildError> {
-    Ok(AuthBuilder::credentials(scheme)?.token68(token)?.finish())
 }
 
 /// Both credential views: the token accessor, the constant-time checks,
@@ -110,24 +103,18 @@ pub struct BearerCredentials<'a> {
 token_view!(BearerCredentials, "Bearer");
 
 impl BearerCredentials<'_> {
-    /// Writes `Bearer <token>`.
+    /// Starts writing `Bearer <token>`.
     ///
     /// ```
-    /// use http_auth_headers::BuildError;
     /// use http_auth_headers::scheme::bearer::BearerCredentials;
     ///
-    /// assert_eq!(BearerCredentials::write("mF_9.B5f-4.1JqM")?, "Bearer mF_9.B5f-4.1JqM");
-    /// assert_eq!(BearerCredentials::write("a b"), Err(BuildError::InvalidToken68));
-    /// # Ok::<(), BuildError>(())
+    /// assert_eq!(BearerCredentials::builder("mF_9.B5f-4.1JqM").finish()?, "Bearer mF_9.B5f-4.1JqM");
+    /// # Ok::<(), http_auth_headers::BuildError>(())
     /// ```
-    ///
-    /// # Errors
-    ///
-    /// [`BuildError::InvalidToken68`] when `token` is not a b64token.
     #[cfg(feature = "alloc")]
     #[cfg_attr(docsrs, doc(cfg(feature = "alloc")))]
-    pub fn write(token: &str) -> Result<String, BuildError> {
-        write_token("Bearer", token)
+    pub fn builder(token: &str) -> BearerCredentialsBuilder<'_> {
+        BearerCredentialsBuilder::new(token)
     }
 }
 
@@ -156,21 +143,17 @@ pub struct DpopCredentials<'a> {
 token_view!(DpopCredentials, "DPoP");
 
 impl DpopCredentials<'_> {
-    /// Writes `DPoP <token>`.
+    /// Starts writing `DPoP <token>`.
     ///
     /// ```
     /// use http_auth_headers::scheme::bearer::DpopCredentials;
     ///
-    /// assert_eq!(DpopCredentials::write("Kz~8mXK1")?, "DPoP Kz~8mXK1");
+    /// assert_eq!(DpopCredentials::builder("Kz~8mXK1").finish()?, "DPoP Kz~8mXK1");
     /// # Ok::<(), http_auth_headers::BuildError>(())
     /// ```
-    ///
-    /// # Errors
-    ///
-    /// [`BuildError::InvalidToken68`] when `token` is not a token68.
     #[cfg(feature = "alloc")]
     #[cfg_attr(docsrs, doc(cfg(feature = "alloc")))]
-    pub fn write(token: &str) -> Result<String, BuildError> {
-        write_token("DPoP", token)
+    pub fn builder(token: &str) -> DpopCredentialsBuilder<'_> {
+        DpopCredentialsBuilder::new(token)
     }
 }

@@ -2,6 +2,8 @@
 
 use core::iter::FusedIterator;
 
+#[cfg(feature = "alloc")]
+use super::DigestChallengeBuilder;
 use super::{algorithm, bool_param, item_params, Algorithm, Qop};
 use crate::param::ParamValue;
 use crate::scheme::list::{ListIter, Sep};
@@ -104,6 +106,21 @@ impl<'a> DigestChallenge<'a> {
         self.item
             .param("qop")
             .map(|v| QopOptions(ListIter::new(v, Sep::Comma)))
+    }
+
+    /// Starts writing a Digest challenge with its two required params.
+    ///
+    /// ```
+    /// use http_auth_headers::scheme::digest::DigestChallenge;
+    ///
+    /// let v = DigestChallenge::builder("r", "n").stale().finish()?;
+    /// assert_eq!(v, r#"Digest realm="r", nonce="n", stale=true"#);
+    /// # Ok::<(), http_auth_headers::BuildError>(())
+    /// ```
+    #[cfg(feature = "alloc")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "alloc")))]
+    pub fn builder<'b>(realm: &'b str, nonce: &'b str) -> DigestChallengeBuilder<'b> {
+        DigestChallengeBuilder::new(realm, nonce)
     }
 
     /// Whether the server said `charset=UTF-8` (section 4): the username and

@@ -4,6 +4,8 @@
 use alloc::borrow::Cow;
 use core::fmt;
 
+#[cfg(feature = "alloc")]
+use super::DigestCredentialsBuilder;
 use super::{algorithm, bool_param, item_params, qop_cnonce_nc, Algorithm, NonceCount, Qop};
 #[cfg(feature = "alloc")]
 use crate::error::NotUtf8Error;
@@ -115,6 +117,28 @@ impl<'a> DigestCredentials<'a> {
     /// ```
     pub fn response_matches(&self, expected_hex: &str) -> bool {
         ct_eq_bytes(self.response().bytes(), expected_hex.bytes(), true).into()
+    }
+
+    /// Starts writing Digest credentials with their required params; computing
+    /// the `response` is the caller's job.
+    ///
+    /// ```
+    /// use http_auth_headers::scheme::digest::DigestCredentials;
+    ///
+    /// let v = DigestCredentials::builder("Mufasa", "r", "n", "/", "0f").finish()?;
+    /// assert_eq!(v, r#"Digest username="Mufasa", realm="r", uri="/", nonce="n", response="0f""#);
+    /// # Ok::<(), http_auth_headers::BuildError>(())
+    /// ```
+    #[cfg(feature = "alloc")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "alloc")))]
+    pub fn builder<'b>(
+        username: &'b str,
+        realm: &'b str,
+        nonce: &'b str,
+        uri: &'b str,
+        response: &'b str,
+    ) -> DigestCredentialsBuilder<'b> {
+        DigestCredentialsBuilder::new(username, realm, nonce, uri, response)
     }
 
     /// The client nonce (present whenever `qop` is).

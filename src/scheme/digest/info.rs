@@ -1,5 +1,7 @@
 //! The Digest view of `Authentication-Info`.
 
+#[cfg(feature = "alloc")]
+use super::DigestAuthInfoBuilder;
 use super::{qop_cnonce_nc, NonceCount, Qop};
 use crate::param::{Param, ParamValue};
 use crate::scheme::SchemeError;
@@ -68,6 +70,20 @@ impl<'a> DigestAuthInfo<'a> {
             cnonce,
             nc,
         })
+    }
+
+    /// Starts writing the Digest params of an `Authentication-Info` field.
+    ///
+    /// ```
+    /// use http_auth_headers::scheme::digest::DigestAuthInfo;
+    ///
+    /// assert_eq!(DigestAuthInfo::builder().nextnonce("n2").finish()?, r#"nextnonce="n2""#);
+    /// # Ok::<(), http_auth_headers::BuildError>(())
+    /// ```
+    #[cfg(feature = "alloc")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "alloc")))]
+    pub fn builder<'b>() -> DigestAuthInfoBuilder<'b> {
+        DigestAuthInfoBuilder::new()
     }
 
     /// The nonce the client should use next.
