@@ -318,7 +318,7 @@ impl fmt::Display for ErrorKind {
 
 /// A quoted or unescaped value is not valid UTF-8 (it holds `obs-text` bytes
 /// that do not form UTF-8).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, thiserror::Error)]
 #[error("value is not valid UTF-8")]
 pub struct NotUtf8Error {
     _priv: (),

@@ -44,7 +44,7 @@ use core::fmt;
 use core::iter::FusedIterator;
 
 /// Why a value is not a valid `ext-value`, or cannot be turned into text.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, thiserror::Error)]
 #[non_exhaustive]
 pub enum ExtValueError {
     /// The value lacks one of the two `'` that end the charset and the
@@ -266,6 +266,20 @@ impl PartialEq for ExtValue<'_> {
 }
 
 impl Eq for ExtValue<'_> {}
+
+/// Consistent with equality: hashes the ASCII-lowercased charset and
+/// language and the decoded bytes.
+impl core::hash::Hash for ExtValue<'_> {
+    fn hash<H: core::hash::Hasher>(&self, state: &mut H) {
+        for part in [self.charset_name, self.language] {
+            part.bytes()
+                .for_each(|b| state.write_u8(b.to_ascii_lowercase()));
+            state.write_u8(0xff);
+        }
+        state.write_usize(self.bytes().count());
+        self.bytes().for_each(|b| state.write_u8(b));
+    }
+}
 
 /// Writes the value as parsed: `charset'language'value-chars`.
 impl fmt::Display for ExtValue<'_> {

@@ -54,7 +54,7 @@ mod name;
 pub(crate) use name::case_insensitive_name;
 
 /// Why a challenge or credentials is not a valid instance of a scheme.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, thiserror::Error)]
 #[non_exhaustive]
 pub enum SchemeError {
     /// The auth-scheme is another one.
@@ -113,6 +113,20 @@ pub(crate) fn must_quote(role: Role, scheme: &[u8], name: &[u8]) -> bool {
 #[cfg_attr(not(feature = "alloc"), allow(dead_code))]
 pub(crate) fn info_must_quote(name: &[u8]) -> bool {
     digest::info_must_quote(name)
+}
+
+/// Hashes the elements of a list and their number, as a list that compares
+/// element by element is hashed.
+pub(crate) fn hash_list<T: core::hash::Hash, H: core::hash::Hasher>(
+    items: impl Iterator<Item = T>,
+    state: &mut H,
+) {
+    let mut n = 0usize;
+    for item in items {
+        item.hash(state);
+        n += 1;
+    }
+    state.write_usize(n);
 }
 
 /// Checks the form of an item a scheme reads params from: its scheme is

@@ -18,8 +18,9 @@ pub(super) const BASE64: base64::engine::GeneralPurpose = base64::engine::genera
 ///
 /// They are bytes: RFC 7617 leaves the encoding undefined unless the
 /// challenge said `charset="UTF-8"`; the `_str` accessors give a UTF-8 view.
-/// `Debug` shows the user-id only; equality compares in constant time; check
-/// a login with [`verify`](Self::verify). With the `zeroize` feature the
+/// `Debug` shows the user-id only; equality compares in constant time (there
+/// is no `Hash`: hashing would read the secret in time that depends on it);
+/// check a login with [`verify`](Self::verify). With the `zeroize` feature the
 /// decoded bytes are wiped when the value is dropped.
 #[derive(Clone)]
 pub struct BasicCredentials {

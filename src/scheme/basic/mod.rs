@@ -101,6 +101,14 @@ impl PartialEq for BasicChallenge<'_> {
 
 impl Eq for BasicChallenge<'_> {}
 
+/// Consistent with equality: hashes the realm and the charset.
+impl core::hash::Hash for BasicChallenge<'_> {
+    fn hash<H: core::hash::Hasher>(&self, state: &mut H) {
+        self.realm().hash(state);
+        self.charset_utf8.hash(state);
+    }
+}
+
 impl<'a> TryFrom<Challenge<'a>> for BasicChallenge<'a> {
     type Error = SchemeError;
 

@@ -110,6 +110,20 @@ macro_rules! challenge_view {
         }
 
         impl Eq for $view<'_> {}
+
+        /// Consistent with equality: hashes what it compares.
+        impl core::hash::Hash for $view<'_> {
+            fn hash<H: core::hash::Hasher>(&self, state: &mut H) {
+                self.realm().hash(state);
+                self.scope().hash(state);
+                self.error().hash(state);
+                self.error_description().hash(state);
+                self.error_uri().hash(state);
+                self.acr_values().hash(state);
+                self.max_age.hash(state);
+                $(self.$extra().hash(state);)*
+            }
+        }
     };
 }
 

@@ -77,7 +77,8 @@ macro_rules! token_view {
 /// Bearer credentials (RFC 6750 section 2.1): `Bearer <b64token>`.
 ///
 /// `Debug` does not show the token, and equality compares it in constant
-/// time.
+/// time; there is no `Hash`, which would read the token in time that
+/// depends on it.
 ///
 /// ```
 /// use http_auth_headers::Credentials;
@@ -122,7 +123,7 @@ impl BearerCredentials<'_> {
 /// DPoP-bound access token. The proof itself travels in the `DPoP` field.
 ///
 /// `Debug` does not show the token, and equality compares it in constant
-/// time.
+/// time; there is no `Hash`.
 ///
 /// ```
 /// use http_auth_headers::Credentials;

@@ -25,7 +25,7 @@ use crate::scheme::list::{ListIter, Sep};
 /// assert_eq!(scope.value(), "openid profile email");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct SpaceList<'a> {
     pub(super) value: ParamValue<'a>,
 }

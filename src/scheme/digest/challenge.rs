@@ -7,7 +7,9 @@ use super::DigestChallengeBuilder;
 use super::{algorithm, bool_param, item_params, Algorithm, Qop};
 use crate::param::ParamValue;
 use crate::scheme::list::{ListIter, Sep};
-use crate::scheme::{charset_utf8, expect_params, known_params, try_from_ref, SchemeError, EMPTY};
+use crate::scheme::{
+    charset_utf8, expect_params, hash_list, known_params, try_from_ref, SchemeError, EMPTY,
+};
 use crate::Challenge;
 
 /// The URIs of a challenge's `domain`: a space-separated list (RFC 7616
@@ -148,6 +150,28 @@ impl PartialEq for DigestChallenge<'_> {
 }
 
 impl Eq for DigestChallenge<'_> {}
+
+/// Consistent with equality: hashes the values, and the `qop` and `domain`
+/// lists element by element.
+impl core::hash::Hash for DigestChallenge<'_> {
+    fn hash<H: core::hash::Hasher>(&self, state: &mut H) {
+        self.realm().hash(state);
+        hash_list(self.domain(), state);
+        self.nonce().hash(state);
+        self.opaque().hash(state);
+        self.stale.hash(state);
+        self.algorithm().hash(state);
+        match self.qop() {
+            Some(qop) => {
+                state.write_u8(1);
+                hash_list(qop, state);
+            }
+            None => state.write_u8(0),
+        }
+        self.charset_utf8.hash(state);
+        self.userhash.hash(state);
+    }
+}
 
 impl<'a> TryFrom<Challenge<'a>> for DigestChallenge<'a> {
     type Error = SchemeError;

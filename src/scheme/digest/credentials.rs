@@ -18,7 +18,7 @@ use crate::Credentials;
 /// The username of Digest credentials: `username` (a quoted-string or
 /// token; with `userhash=true`, the hex hash of the name) or `username*` (an
 /// RFC 8187 ext-value, for names a quoted-string cannot carry).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Username<'a> {
     /// From `username`; compare and hash its unescaped bytes.
@@ -51,7 +51,8 @@ impl<'a> Username<'a> {
 ///
 /// It keeps the generic [`Credentials`] it was made from
 /// ([`as_credentials`](Self::as_credentials)). `Debug` does not show the
-/// response; equality compares it in constant time, and
+/// response; equality compares it in constant time (there is no `Hash`,
+/// which would read it in time that depends on it), and
 /// [`response_matches`](Self::response_matches) checks it.
 ///
 /// ```

@@ -29,7 +29,7 @@ use crate::AuthenticationInfo;
 /// assert_eq!(DigestAuthInfo::from_params(params)?, info);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct DigestAuthInfo<'a> {
     nextnonce: Option<ParamValue<'a>>,
     qop: Option<Qop<'a>>,

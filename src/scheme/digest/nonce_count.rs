@@ -68,6 +68,13 @@ impl PartialEq for NonceCount {
 
 impl Eq for NonceCount {}
 
+/// Consistent with equality: hashes the number.
+impl core::hash::Hash for NonceCount {
+    fn hash<H: core::hash::Hasher>(&self, state: &mut H) {
+        self.value.hash(state);
+    }
+}
+
 impl fmt::Debug for NonceCount {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "NonceCount({})", self.as_str())
