@@ -95,12 +95,31 @@ pub struct Charset<'a> {
 
 impl Charset<'static> {
     /// `UTF-8`, the only charset RFC 8187 lets producers use.
+    ///
+    /// ```
+    /// use http_auth_headers::ext_value::Charset;
+    ///
+    /// assert_eq!(Charset::from_name("utf-8"), Charset::UTF_8);
+    /// ```
     pub const UTF_8: Self = Charset { name: "UTF-8" };
     /// `ISO-8859-1`, allowed by RFC 5987 (obsoleted by RFC 8187).
+    ///
+    /// ```
+    /// use http_auth_headers::ext_value::Charset;
+    ///
+    /// assert_eq!(Charset::from_name("iso-8859-1"), Charset::ISO_8859_1);
+    /// ```
     pub const ISO_8859_1: Self = Charset { name: "ISO-8859-1" };
 }
 
-crate::scheme::case_insensitive_name!(Charset, [Charset::UTF_8, Charset::ISO_8859_1]);
+crate::scheme::case_insensitive_name!(
+    Charset,
+    [Charset::UTF_8, Charset::ISO_8859_1],
+    "http_auth_headers::ext_value::Charset",
+    UTF_8,
+    "utf-8",
+    "UTF-8"
+);
 
 /// A parsed `ext-value`, borrowed from the input: its charset, its language
 /// and its percent-encoded value, which is decoded on demand.

@@ -24,6 +24,16 @@ macro_rules! token_view {
         impl<'a> $view<'a> {
             /// The access token, case-sensitive. To check it, prefer
             /// [`token_matches`](Self::token_matches).
+            ///
+            /// ```
+            /// use http_auth_headers::Credentials;
+            #[doc = concat!("use http_auth_headers::scheme::bearer::", stringify!($view), ";")]
+            ///
+            #[doc = concat!("let c = Credentials::parse(\"", $scheme, " abc.def\")?;")]
+            #[doc = concat!("let v = ", stringify!($view), "::try_from(&c)?;")]
+            /// assert_eq!(v.token(), "abc.def");
+            /// # Ok::<(), Box<dyn std::error::Error>>(())
+            /// ```
             pub fn token(&self) -> &str {
                 // Checked in `try_from`: the credentials have a token68.
                 self.credentials.token68().unwrap_or_default()
@@ -32,11 +42,31 @@ macro_rules! token_view {
             /// Whether the access token is `expected`, compared in constant
             /// time: the time taken depends on the lengths, not on where
             /// the tokens differ (see [the scheme docs](crate::scheme#checking-credentials-safely)).
+            ///
+            /// ```
+            /// use http_auth_headers::Credentials;
+            #[doc = concat!("use http_auth_headers::scheme::bearer::", stringify!($view), ";")]
+            ///
+            #[doc = concat!("let c = Credentials::parse(\"", $scheme, " abc.def\")?;")]
+            #[doc = concat!("let v = ", stringify!($view), "::try_from(&c)?;")]
+            /// assert!(v.token_matches("abc.def") && !v.token_matches("abc.dEf"));
+            /// # Ok::<(), Box<dyn std::error::Error>>(())
+            /// ```
             pub fn token_matches(&self, expected: &str) -> bool {
                 ct_eq(self.token().as_bytes(), expected.as_bytes()).into()
             }
 
             /// The generic credentials this view reads.
+            ///
+            /// ```
+            /// use http_auth_headers::Credentials;
+            #[doc = concat!("use http_auth_headers::scheme::bearer::", stringify!($view), ";")]
+            ///
+            #[doc = concat!("let c = Credentials::parse(\"", $scheme, " abc.def\")?;")]
+            #[doc = concat!("let v = ", stringify!($view), "::try_from(&c)?;")]
+            /// assert_eq!(v.as_credentials().token68(), Some("abc.def"));
+            /// # Ok::<(), Box<dyn std::error::Error>>(())
+            /// ```
             pub fn as_credentials(&self) -> &Credentials<'a> {
                 &self.credentials
             }

@@ -76,7 +76,13 @@ pub struct DigestChallenge<'a> {
 // into_owned: added with the core's owned forms
 
 impl<'a> DigestChallenge<'a> {
-    item_params!(as_challenge, Challenge);
+    item_params!(
+        as_challenge,
+        Challenge,
+        "use http_auth_headers::{Challenges, scheme::digest::{Algorithm, DigestChallenge}};",
+        r##"let c = Challenges::parse(r#"Digest realm="r", nonce="n", opaque="o", algorithm=SHA-256, userhash=true"#).next().unwrap()?;
+let v = DigestChallenge::try_from(&c)?;"##
+    );
 
     /// The URIs of the protection space, from `domain`; none when it is
     /// absent. Clients MUST ignore it in `Proxy-Authenticate`.

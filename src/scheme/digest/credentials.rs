@@ -76,7 +76,13 @@ pub struct DigestCredentials<'a> {
 }
 
 impl<'a> DigestCredentials<'a> {
-    item_params!(as_credentials, Credentials);
+    item_params!(
+        as_credentials,
+        Credentials,
+        "use http_auth_headers::{Credentials, scheme::digest::{Algorithm, DigestCredentials}};",
+        r##"let c = Credentials::parse(r#"Digest username="u", realm="r", nonce="n", uri="/", response="0f", opaque="o", algorithm=SHA-256, userhash=true"#)?;
+let v = DigestCredentials::try_from(&c)?;"##
+    );
 
     /// The username, from `username` or `username*`.
     pub fn username(&self) -> Username<'_> {
