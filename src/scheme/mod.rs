@@ -54,6 +54,16 @@ mod name;
 pub(crate) use name::case_insensitive_name;
 
 /// Why a challenge or credentials is not a valid instance of a scheme.
+///
+/// ```
+/// use http_auth_headers::Challenges;
+/// use http_auth_headers::scheme::{basic::BasicChallenge, SchemeError};
+///
+/// let c = Challenges::parse("Basic charset=UTF-8").next().unwrap()?;
+/// assert_eq!(BasicChallenge::try_from(&c), Err(SchemeError::MissingParam("realm")));
+/// assert_eq!(SchemeError::MissingParam("realm").to_string(), "the required param `realm` is missing");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, thiserror::Error)]
 #[non_exhaustive]
 pub enum SchemeError {

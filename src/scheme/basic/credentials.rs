@@ -22,6 +22,17 @@ pub(super) const BASE64: base64::engine::GeneralPurpose = base64::engine::genera
 /// is no `Hash`: hashing would read the secret in time that depends on it);
 /// check a login with [`verify`](Self::verify). With the `zeroize` feature the
 /// decoded bytes are wiped when the value is dropped.
+///
+/// ```
+/// use http_auth_headers::Credentials;
+/// use http_auth_headers::scheme::basic::BasicCredentials;
+///
+/// let c = BasicCredentials::try_from(&Credentials::parse("Basic QWxhZGRpbjpvcGVuIHNlc2FtZQ==")?)?;
+/// assert_eq!(c.user_id(), b"Aladdin");
+/// assert!(c.verify("Aladdin", "open sesame"));
+/// assert_eq!(format!("{c:?}"), r#"BasicCredentials { user_id: "Aladdin", password: <redacted> }"#);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone)]
 pub struct BasicCredentials {
     pub(super) user_pass: UserPass,
@@ -128,6 +139,14 @@ impl BasicCredentials {
     /// [`SchemeError::InvalidBase64`], [`SchemeError::MissingColon`], or
     /// [`SchemeError::ControlCharacter`] for a control character in the
     /// user-id or password.
+    ///
+    /// ```
+    /// use http_auth_headers::scheme::{SchemeError, basic::BasicCredentials};
+    ///
+    /// assert_eq!(BasicCredentials::decode(b"YTpi")?.password(), b"b");
+    /// assert_eq!(BasicCredentials::decode(b"YWI=").unwrap_err(), SchemeError::MissingColon);
+    /// # Ok::<(), SchemeError>(())
+    /// ```
     pub fn decode(token68: &[u8]) -> Result<Self, SchemeError> {
         let user_pass = UserPass::decode(token68)?;
         let bytes = user_pass.as_slice();
@@ -146,11 +165,29 @@ impl BasicCredentials {
     }
 
     /// The user-id.
+    ///
+    /// ```
+    /// use http_auth_headers::Credentials;
+    /// use http_auth_headers::scheme::basic::BasicCredentials;
+    ///
+    /// let c = BasicCredentials::try_from(&Credentials::parse("Basic QWxhZGRpbjpvcGVuIHNlc2FtZQ==")?)?;
+    /// assert_eq!(c.user_id(), b"Aladdin");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn user_id(&self) -> &[u8] {
         &self.user_pass.as_slice()[..self.colon]
     }
 
     /// The password: everything after the first `:`.
+    ///
+    /// ```
+    /// use http_auth_headers::Credentials;
+    /// use http_auth_headers::scheme::basic::BasicCredentials;
+    ///
+    /// let c = BasicCredentials::try_from(&Credentials::parse("Basic QWxhZGRpbjpvcGVuIHNlc2FtZQ==")?)?;
+    /// assert_eq!(c.password(), b"open sesame");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn password(&self) -> &[u8] {
         &self.user_pass.as_slice()[self.colon + 1..]
     }
@@ -179,11 +216,29 @@ impl BasicCredentials {
     }
 
     /// The user-id as UTF-8, if it is.
+    ///
+    /// ```
+    /// use http_auth_headers::Credentials;
+    /// use http_auth_headers::scheme::basic::BasicCredentials;
+    ///
+    /// let c = BasicCredentials::try_from(&Credentials::parse("Basic QWxhZGRpbjpvcGVuIHNlc2FtZQ==")?)?;
+    /// assert_eq!(c.user_id_str(), Some("Aladdin"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn user_id_str(&self) -> Option<&str> {
         core::str::from_utf8(self.user_id()).ok()
     }
 
     /// The password as UTF-8, if it is.
+    ///
+    /// ```
+    /// use http_auth_headers::Credentials;
+    /// use http_auth_headers::scheme::basic::BasicCredentials;
+    ///
+    /// let c = BasicCredentials::try_from(&Credentials::parse("Basic QWxhZGRpbjpvcGVuIHNlc2FtZQ==")?)?;
+    /// assert_eq!(c.password_str(), Some("open sesame"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn password_str(&self) -> Option<&str> {
         core::str::from_utf8(self.password()).ok()
     }

@@ -53,6 +53,18 @@ pub(crate) fn must_quote(role: Role, scheme: &[u8], name: &[u8]) -> bool {
 /// It keeps the generic [`Challenge`] it was made from
 /// ([`as_challenge`](Self::as_challenge)); equality compares the realm and
 /// the charset.
+///
+/// ```
+/// use http_auth_headers::Challenges;
+/// use http_auth_headers::scheme::basic::BasicChallenge;
+///
+/// let c = Challenges::parse(r#"Basic realm="r", charset="UTF-8""#).next().unwrap()?;
+/// let b = BasicChallenge::try_from(&c)?;
+/// assert_eq!(b.realm(), "r");
+/// let other = Challenges::parse("basic charset=utf-8, realm=r").next().unwrap()?;
+/// assert_eq!(b, BasicChallenge::try_from(other)?);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Debug)]
 pub struct BasicChallenge<'a> {
     item: Challenge<'a>,
@@ -63,17 +75,47 @@ pub struct BasicChallenge<'a> {
 
 impl<'a> BasicChallenge<'a> {
     /// The realm (required).
+    ///
+    /// ```
+    /// use http_auth_headers::Challenges;
+    /// use http_auth_headers::scheme::basic::BasicChallenge;
+    ///
+    /// let c = Challenges::parse(r#"Basic realm="r", charset="UTF-8""#).next().unwrap()?;
+    /// let b = BasicChallenge::try_from(&c)?;
+    /// assert_eq!(b.realm(), "r");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn realm(&self) -> ParamValue<'_> {
         present(self.item.param("realm"))
     }
 
     /// Whether the server said `charset="UTF-8"` (RFC 7617 section 2.1): the
     /// user-id and password are then expected as NFC-normalized UTF-8.
+    ///
+    /// ```
+    /// use http_auth_headers::Challenges;
+    /// use http_auth_headers::scheme::basic::BasicChallenge;
+    ///
+    /// let c = Challenges::parse(r#"Basic realm="r", charset="UTF-8""#).next().unwrap()?;
+    /// let b = BasicChallenge::try_from(&c)?;
+    /// assert!(b.charset_utf8());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn charset_utf8(&self) -> bool {
         self.charset_utf8
     }
 
     /// The generic challenge this view reads.
+    ///
+    /// ```
+    /// use http_auth_headers::Challenges;
+    /// use http_auth_headers::scheme::basic::BasicChallenge;
+    ///
+    /// let c = Challenges::parse(r#"Basic realm="r", charset="UTF-8""#).next().unwrap()?;
+    /// let b = BasicChallenge::try_from(&c)?;
+    /// assert_eq!(b.as_challenge().params().len(), 2);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn as_challenge(&self) -> &Challenge<'a> {
         &self.item
     }

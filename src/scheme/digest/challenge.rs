@@ -14,6 +14,16 @@ use crate::Challenge;
 
 /// The URIs of a challenge's `domain`: a space-separated list (RFC 7616
 /// section 3.3), from [`DigestChallenge::domain`].
+///
+/// ```
+/// use http_auth_headers::Challenges;
+/// use http_auth_headers::scheme::digest::DigestChallenge;
+///
+/// let c = Challenges::parse(r#"Digest realm="r", nonce="n", domain="/a https://b.example/""#).next().unwrap()?;
+/// let d = DigestChallenge::try_from(&c)?;
+/// assert!(d.domain().eq(["/a", "https://b.example/"]));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Debug)]
 pub struct Domain<'a>(ListIter<'a>);
 
@@ -30,6 +40,16 @@ impl FusedIterator for Domain<'_> {}
 /// The qop options of a challenge: a comma-separated list inside one quoted
 /// value (RFC 7616 section 3.3), from [`DigestChallenge::qop`]. Iterating
 /// does not allocate.
+///
+/// ```
+/// use http_auth_headers::Challenges;
+/// use http_auth_headers::scheme::digest::{DigestChallenge, Qop};
+///
+/// let c = Challenges::parse(r#"Digest realm="r", nonce="n", qop="auth, auth-int""#).next().unwrap()?;
+/// let d = DigestChallenge::try_from(&c)?;
+/// assert!(d.qop().unwrap().eq([Qop::AUTH, Qop::AUTH_INT]));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Debug)]
 pub struct QopOptions<'a>(ListIter<'a>);
 
@@ -86,6 +106,15 @@ let v = DigestChallenge::try_from(&c)?;"##
 
     /// The URIs of the protection space, from `domain`; none when it is
     /// absent. Clients MUST ignore it in `Proxy-Authenticate`.
+    ///
+    /// ```
+    /// use http_auth_headers::Challenges;
+    /// use http_auth_headers::scheme::digest::DigestChallenge;
+    ///
+    /// let c = Challenges::parse(r#"Digest realm="r", nonce="n", domain="/a /b""#).next().unwrap()?;
+    /// assert_eq!(DigestChallenge::try_from(&c)?.domain().count(), 2);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn domain(&self) -> Domain<'_> {
         let v = self.item.param("domain").unwrap_or(EMPTY);
         Domain(ListIter::new(v, Sep::Space))
@@ -93,6 +122,15 @@ let v = DigestChallenge::try_from(&c)?;"##
 
     /// Whether the nonce was stale: `stale=true` (any case). Absent or any
     /// other value means `false`, as section 3.3 says.
+    ///
+    /// ```
+    /// use http_auth_headers::Challenges;
+    /// use http_auth_headers::scheme::digest::DigestChallenge;
+    ///
+    /// let c = Challenges::parse(r#"Digest realm="r", nonce="n", stale=TRUE"#).next().unwrap()?;
+    /// assert!(DigestChallenge::try_from(&c)?.stale());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn stale(&self) -> bool {
         self.stale
     }
@@ -133,6 +171,15 @@ let v = DigestChallenge::try_from(&c)?;"##
 
     /// Whether the server said `charset=UTF-8` (section 4): the username and
     /// password are then NFC-normalized UTF-8.
+    ///
+    /// ```
+    /// use http_auth_headers::Challenges;
+    /// use http_auth_headers::scheme::digest::DigestChallenge;
+    ///
+    /// let c = Challenges::parse(r#"Digest realm="r", nonce="n", charset=utf-8"#).next().unwrap()?;
+    /// assert!(DigestChallenge::try_from(&c)?.charset_utf8());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn charset_utf8(&self) -> bool {
         self.charset_utf8
     }

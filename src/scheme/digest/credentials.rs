@@ -18,6 +18,16 @@ use crate::Credentials;
 /// The username of Digest credentials: `username` (a quoted-string or
 /// token; with `userhash=true`, the hex hash of the name) or `username*` (an
 /// RFC 8187 ext-value, for names a quoted-string cannot carry).
+///
+/// ```
+/// use http_auth_headers::Credentials;
+/// use http_auth_headers::scheme::digest::{DigestCredentials, Username};
+///
+/// let c = Credentials::parse(r#"Digest username*=UTF-8''J%C3%A4, realm="r", nonce="n", uri="/", response="0f""#)?;
+/// let d = DigestCredentials::try_from(&c)?;
+/// assert!(matches!(d.username(), Username::Extended(_)));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Username<'a> {
@@ -35,6 +45,15 @@ impl<'a> Username<'a> {
     ///
     /// When a `username` holds obs-text bytes that are not UTF-8 (only
     /// possible for input given as bytes).
+    ///
+    /// ```
+    /// use http_auth_headers::Credentials;
+    /// use http_auth_headers::scheme::digest::DigestCredentials;
+    ///
+    /// let c = Credentials::parse(r#"Digest username*=UTF-8''J%C3%A4, realm="r", nonce="n", uri="/", response="0f""#)?;
+    /// assert_eq!(DigestCredentials::try_from(&c)?.username().decoded_str()?, "Jä");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[cfg(feature = "alloc")]
     #[cfg_attr(docsrs, doc(cfg(feature = "alloc")))]
     pub fn decoded_str(&self) -> Result<Cow<'a, str>, NotUtf8Error> {
@@ -85,6 +104,16 @@ let v = DigestCredentials::try_from(&c)?;"##
     );
 
     /// The username, from `username` or `username*`.
+    ///
+    /// ```
+    /// use http_auth_headers::Credentials;
+    /// use http_auth_headers::scheme::digest::{DigestCredentials, Qop};
+    ///
+    /// let c = Credentials::parse(r#"Digest username="u", realm="r", nonce="n", uri="/a", response="0f", qop=auth, cnonce="c", nc=00000002"#)?;
+    /// let d = DigestCredentials::try_from(&c)?;
+    /// assert_eq!(d.username().decoded_str()?, "u");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn username(&self) -> Username<'_> {
         if self.extended {
             // Checked when the view was made.
@@ -97,12 +126,32 @@ let v = DigestCredentials::try_from(&c)?;"##
     }
 
     /// The effective request URI as the client sent it.
+    ///
+    /// ```
+    /// use http_auth_headers::Credentials;
+    /// use http_auth_headers::scheme::digest::{DigestCredentials, Qop};
+    ///
+    /// let c = Credentials::parse(r#"Digest username="u", realm="r", nonce="n", uri="/a", response="0f", qop=auth, cnonce="c", nc=00000002"#)?;
+    /// let d = DigestCredentials::try_from(&c)?;
+    /// assert_eq!(d.uri(), "/a");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn uri(&self) -> ParamValue<'_> {
         present(self.item.param("uri"))
     }
 
     /// The response: the request digest in lowercase hex. To check it,
     /// prefer [`response_matches`](Self::response_matches).
+    ///
+    /// ```
+    /// use http_auth_headers::Credentials;
+    /// use http_auth_headers::scheme::digest::{DigestCredentials, Qop};
+    ///
+    /// let c = Credentials::parse(r#"Digest username="u", realm="r", nonce="n", uri="/a", response="0f", qop=auth, cnonce="c", nc=00000002"#)?;
+    /// let d = DigestCredentials::try_from(&c)?;
+    /// assert_eq!(d.response(), "0f");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn response(&self) -> ParamValue<'_> {
         present(self.item.param("response"))
     }
@@ -149,16 +198,46 @@ let v = DigestCredentials::try_from(&c)?;"##
     }
 
     /// The client nonce (present whenever `qop` is).
+    ///
+    /// ```
+    /// use http_auth_headers::Credentials;
+    /// use http_auth_headers::scheme::digest::{DigestCredentials, Qop};
+    ///
+    /// let c = Credentials::parse(r#"Digest username="u", realm="r", nonce="n", uri="/a", response="0f", qop=auth, cnonce="c", nc=00000002"#)?;
+    /// let d = DigestCredentials::try_from(&c)?;
+    /// assert_eq!(d.cnonce().unwrap(), "c");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn cnonce(&self) -> Option<ParamValue<'_>> {
         self.item.param("cnonce")
     }
 
     /// The chosen qop: one value, not a list.
+    ///
+    /// ```
+    /// use http_auth_headers::Credentials;
+    /// use http_auth_headers::scheme::digest::{DigestCredentials, Qop};
+    ///
+    /// let c = Credentials::parse(r#"Digest username="u", realm="r", nonce="n", uri="/a", response="0f", qop=auth, cnonce="c", nc=00000002"#)?;
+    /// let d = DigestCredentials::try_from(&c)?;
+    /// assert_eq!(d.qop(), Some(Qop::AUTH));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn qop(&self) -> Option<Qop<'_>> {
         self.item.param("qop").and_then(Qop::from_value)
     }
 
     /// The nonce count (present whenever `qop` is).
+    ///
+    /// ```
+    /// use http_auth_headers::Credentials;
+    /// use http_auth_headers::scheme::digest::{DigestCredentials, Qop};
+    ///
+    /// let c = Credentials::parse(r#"Digest username="u", realm="r", nonce="n", uri="/a", response="0f", qop=auth, cnonce="c", nc=00000002"#)?;
+    /// let d = DigestCredentials::try_from(&c)?;
+    /// assert_eq!(d.nc().unwrap().value(), 2);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn nc(&self) -> Option<NonceCount> {
         self.nc
     }
