@@ -13,6 +13,22 @@
 //!   by value or by reference; `as_challenge` / `as_credentials`), and its
 //!   accessors borrow from the view.
 //!
+//! Every writer is a builder from an associated `builder(...)` function of
+//! the view it writes, with setters that take a value (flags take none) and
+//! `finish()`, which returns the field value or the first [`BuildError`](crate::BuildError)
+//! (with `alloc`).
+//!
+//! ```
+//! use http_auth_headers::Challenges;
+//! use http_auth_headers::scheme::{SchemeError, basic::BasicChallenge, digest::DigestChallenge};
+//!
+//! let written = BasicChallenge::builder("WallyWorld").charset_utf8().finish()?;
+//! let c = Challenges::parse(&written).next().unwrap()?;
+//! assert_eq!(BasicChallenge::try_from(&c)?.realm(), "WallyWorld");
+//! assert_eq!(DigestChallenge::try_from(&c), Err(SchemeError::WrongScheme("Digest")));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
 //! # Checking credentials safely
 //!
 //! The credential views never show a secret: `Debug` prints `<redacted>`
