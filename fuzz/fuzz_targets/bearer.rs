@@ -12,7 +12,7 @@ use libfuzzer_sys::fuzz_target;
 /// The unescaped text of a value; `Err` for a realm holding non-UTF-8
 /// obs-text (only the RFC 6750 attributes are restricted to ASCII).
 fn text(v: Option<http_auth_headers::ParamValue<'_>>) -> Result<Option<String>, ()> {
-    v.map(|v| v.to_str().map(|s| s.into_owned()).map_err(|_| ())).transpose()
+    v.map(|v| v.unescaped_str().map(|s| s.into_owned()).map_err(|_| ())).transpose()
 }
 
 fuzz_target!(|data: &[u8]| {
@@ -21,11 +21,11 @@ fuzz_target!(|data: &[u8]| {
             assert!(c.is_scheme("Bearer"));
             assert!(b.realm() == c.param("realm"));
             let Ok(realm) = text(b.realm()) else { continue };
-            let scope = b.scope().map(|s| s.iter().map(|e| e.to_str().unwrap().into_owned()).collect::<Vec<_>>().join(" "));
+            let scope = b.scope().map(|s| s.iter().map(|e| e.unescaped_str().unwrap().into_owned()).collect::<Vec<_>>().join(" "));
             let error = b.error().map(|e| e.to_string());
             let desc = text(b.error_description()).expect("error_description is ASCII");
             let uri = text(b.error_uri()).expect("error_uri is ASCII");
-            let acr = b.acr_values().map(|s| s.iter().map(|e| e.to_str().unwrap().into_owned()).collect::<Vec<_>>().join(" "));
+            let acr = b.acr_values().map(|s| s.iter().map(|e| e.unescaped_str().unwrap().into_owned()).collect::<Vec<_>>().join(" "));
             let max_age = b.max_age();
             let mut w = BearerChallenge::builder();
             if let Some(v) = &realm { w = w.realm(v); }

@@ -16,7 +16,7 @@ fuzz_target!(|data: &[u8]| {
     let lines: Vec<&[u8]> = rest.split(|&b| b == sep).collect();
     let mut parsed = Vec::new();
     let mut failed = false;
-    for c in Challenges::from_lines(lines.iter()) {
+    for c in Challenges::parse_lines(&lines) {
         match c {
             Ok(c) => {
                 common::check_item(c.scheme(), c.token68(), c.params());

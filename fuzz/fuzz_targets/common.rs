@@ -43,7 +43,7 @@ pub fn check_value(v: ParamValue<'_>) {
         assert!(!v.has_escapes());
         assert_eq!(s.as_bytes(), &bytes[..]);
     }
-    match v.to_str() {
+    match v.unescaped_str() {
         Ok(s) => {
             assert_eq!(s.as_bytes(), &bytes[..]);
             assert!(v == *s);
@@ -63,11 +63,11 @@ pub fn check_value(v: ParamValue<'_>) {
 pub fn check_params(params: Params<'_>) {
     let n = params.len();
     let mut seen = 0;
-    for p in params.clone() {
+    for p in params.iter() {
         seen += 1;
         assert!(!p.name().is_empty() && p.name().bytes().all(is_tchar));
         assert!(p.is(p.name()));
-        let first = params.clone().find(|q| q.is(p.name())).map(|q| q.value());
+        let first = params.iter().find(|q| q.is(p.name())).map(|q| q.value());
         assert!(params.get(p.name()) == first);
         check_value(p.value());
         let _ = p.to_string();

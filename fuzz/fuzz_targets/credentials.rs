@@ -20,9 +20,9 @@ fuzz_target!(|data: &[u8]| {
         Err(e) => common::check_error(e, data),
     }
     // One field line through parse_lines is the same parse.
-    assert!(Credentials::parse_lines([data].iter()) == one);
+    assert!(Credentials::parse_lines(&[data]) == one);
     // Two are always an error, reported on the second line.
-    let two = Credentials::parse_lines([data, data].iter()).unwrap_err();
+    let two = Credentials::parse_lines(&[data, data]).unwrap_err();
     assert_eq!(
         (two.kind(), two.line()),
         (ErrorKind::MultipleCredentials, 1)

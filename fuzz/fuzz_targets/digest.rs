@@ -41,7 +41,7 @@ fuzz_target!(|data: &[u8]| {
                 Username::Extended(_) => assert!(c.param("username").is_none()),
                 _ => {}
             }
-            let _ = d.username().to_str();
+            let _ = d.username().decoded_str();
             if let Some(r) = d.response().as_str() {
                 assert!(d.response_matches(r) && d.response_matches(&r.to_ascii_uppercase()));
             }

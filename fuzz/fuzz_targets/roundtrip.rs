@@ -13,11 +13,11 @@ use libfuzzer_sys::fuzz_target;
 
 /// Whether `Display` can write every value exactly.
 fn lossless<'a>(mut values: impl Iterator<Item = ParamValue<'a>>) -> bool {
-    values.all(|v| v.to_str().is_ok())
+    values.all(|v| v.unescaped_str().is_ok())
 }
 
 fn values(p: Params<'_>) -> impl Iterator<Item = ParamValue<'_>> {
-    p.map(|p| p.value())
+    p.iter().map(|p| p.value())
 }
 
 fn challenges(data: &[u8]) {
