@@ -291,7 +291,8 @@ impl AuthBuilder {
     }
 }
 
-/// Shows the scheme and the param names only: credentials carry secrets.
+/// Shows the scheme, the number of params, whether there is a token68 and
+/// the first error, never a value: credentials carry secrets.
 impl fmt::Debug for AuthBuilder {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("AuthBuilder")
