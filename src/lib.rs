@@ -45,6 +45,12 @@
 //!   [`Challenges`] and [`InfoParams`] are lazy iterators that yield
 //!   `Result`s and stop at the first error; [`Credentials`] and
 //!   [`AuthenticationInfo`] are parsed at once.
+//!   Every writer is a builder: [`AuthBuilder::challenge`] and
+//!   [`AuthBuilder::credentials`] for any scheme, `builder(...)` on each
+//!   typed view in [`scheme`]. Setters take a value and return the builder
+//!   (flags, such as `.stale()`, take none), and `finish()` returns the
+//!   field value or the first [`BuildError`]. Values that compare equal
+//!   hash equal; credential views have constant-time `Eq` and no `Hash`.
 //! - **Several field lines are one list** (RFC 9110 section 5.3): the lines
 //!   parse exactly as their join with `", "` would, so a line may go on with
 //!   the params of the previous line's challenge. `Authorization` is not a

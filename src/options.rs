@@ -26,7 +26,7 @@ use crate::{Challenges, Credentials, Error, InfoParams};
 /// let err = opts.parse::<Credentials>("Digest a=1, b=2, c=3, d=4, e=5").unwrap_err();
 /// assert_eq!(err.kind(), ErrorKind::TooManyParams);
 /// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct ParseOptions {
     pub(crate) max_challenges: usize,
     pub(crate) max_params: usize,
