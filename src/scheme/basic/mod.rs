@@ -71,6 +71,32 @@ pub struct BasicChallenge<'a> {
     charset_utf8: bool,
 }
 
+#[cfg(feature = "alloc")]
+#[cfg_attr(docsrs, doc(cfg(feature = "alloc")))]
+impl BasicChallenge<'_> {
+    /// The same view, owning its bytes, so that it can be kept past the
+    /// input (across requests, or `.await` points).
+    ///
+    /// ```
+    /// use http_auth_headers::Challenges;
+    /// use http_auth_headers::scheme::basic::BasicChallenge;
+    ///
+    /// let kept: BasicChallenge<'static> = {
+    ///     let received = String::from(r#"Basic realm="r""#);
+    ///     let c = Challenges::parse(&received).next().unwrap()?;
+    ///     BasicChallenge::try_from(&c)?.into_owned()
+    /// };
+    /// assert_eq!(kept.realm(), "r");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn into_owned(self) -> BasicChallenge<'static> {
+        BasicChallenge {
+            item: self.item.into_owned(),
+            charset_utf8: self.charset_utf8,
+        }
+    }
+}
+
 // into_owned: added with the core's owned forms
 
 impl<'a> BasicChallenge<'a> {

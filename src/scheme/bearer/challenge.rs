@@ -242,6 +242,32 @@ pub struct BearerChallenge<'a> {
     max_age: Option<u64>,
 }
 
+#[cfg(feature = "alloc")]
+#[cfg_attr(docsrs, doc(cfg(feature = "alloc")))]
+impl BearerChallenge<'_> {
+    /// The same view, owning its bytes, so that it can be kept past the
+    /// input (across requests, or `.await` points).
+    ///
+    /// ```
+    /// use http_auth_headers::Challenges;
+    /// use http_auth_headers::scheme::bearer::BearerChallenge;
+    ///
+    /// let kept: BearerChallenge<'static> = {
+    ///     let received = String::from(r#"Bearer realm="r", max_age=30"#);
+    ///     let c = Challenges::parse(&received).next().unwrap()?;
+    ///     BearerChallenge::try_from(&c)?.into_owned()
+    /// };
+    /// assert_eq!(kept.max_age(), Some(30));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn into_owned(self) -> BearerChallenge<'static> {
+        BearerChallenge {
+            challenge: self.challenge.into_owned(),
+            max_age: self.max_age,
+        }
+    }
+}
+
 challenge_view!(BearerChallenge, "Bearer", BEARER_ATTRS, []);
 
 impl BearerChallenge<'_> {
@@ -283,6 +309,32 @@ impl BearerChallenge<'_> {
 pub struct DpopChallenge<'a> {
     challenge: Challenge<'a>,
     max_age: Option<u64>,
+}
+
+#[cfg(feature = "alloc")]
+#[cfg_attr(docsrs, doc(cfg(feature = "alloc")))]
+impl DpopChallenge<'_> {
+    /// The same view, owning its bytes, so that it can be kept past the
+    /// input (across requests, or `.await` points).
+    ///
+    /// ```
+    /// use http_auth_headers::Challenges;
+    /// use http_auth_headers::scheme::bearer::DpopChallenge;
+    ///
+    /// let kept: DpopChallenge<'static> = {
+    ///     let received = String::from(r#"DPoP algs="ES256""#);
+    ///     let c = Challenges::parse(&received).next().unwrap()?;
+    ///     DpopChallenge::try_from(&c)?.into_owned()
+    /// };
+    /// assert!(kept.algs().unwrap().contains("ES256"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn into_owned(self) -> DpopChallenge<'static> {
+        DpopChallenge {
+            challenge: self.challenge.into_owned(),
+            max_age: self.max_age,
+        }
+    }
 }
 
 challenge_view!(DpopChallenge, "DPoP", DPOP_ATTRS, [algs]);

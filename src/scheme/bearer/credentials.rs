@@ -131,6 +131,30 @@ pub struct BearerCredentials<'a> {
     credentials: Credentials<'a>,
 }
 
+#[cfg(feature = "alloc")]
+#[cfg_attr(docsrs, doc(cfg(feature = "alloc")))]
+impl BearerCredentials<'_> {
+    /// The same view, owning its bytes, so that it can be kept past the
+    /// input (across requests, or `.await` points).
+    ///
+    /// ```
+    /// use http_auth_headers::Credentials;
+    /// use http_auth_headers::scheme::bearer::BearerCredentials;
+    ///
+    /// let kept: BearerCredentials<'static> = {
+    ///     let received = String::from(r#"Bearer abc"#);
+    ///     BearerCredentials::try_from(Credentials::parse(&received)?)?.into_owned()
+    /// };
+    /// assert_eq!(kept.token(), "abc");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn into_owned(self) -> BearerCredentials<'static> {
+        BearerCredentials {
+            credentials: self.credentials.into_owned(),
+        }
+    }
+}
+
 token_view!(BearerCredentials, "Bearer");
 
 impl BearerCredentials<'_> {
@@ -169,6 +193,30 @@ impl BearerCredentials<'_> {
 #[derive(Clone)]
 pub struct DpopCredentials<'a> {
     credentials: Credentials<'a>,
+}
+
+#[cfg(feature = "alloc")]
+#[cfg_attr(docsrs, doc(cfg(feature = "alloc")))]
+impl DpopCredentials<'_> {
+    /// The same view, owning its bytes, so that it can be kept past the
+    /// input (across requests, or `.await` points).
+    ///
+    /// ```
+    /// use http_auth_headers::Credentials;
+    /// use http_auth_headers::scheme::bearer::DpopCredentials;
+    ///
+    /// let kept: DpopCredentials<'static> = {
+    ///     let received = String::from(r#"DPoP abc"#);
+    ///     DpopCredentials::try_from(Credentials::parse(&received)?)?.into_owned()
+    /// };
+    /// assert_eq!(kept.token(), "abc");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn into_owned(self) -> DpopCredentials<'static> {
+        DpopCredentials {
+            credentials: self.credentials.into_owned(),
+        }
+    }
 }
 
 token_view!(DpopCredentials, "DPoP");

@@ -93,6 +93,35 @@ pub struct DigestChallenge<'a> {
     userhash: bool,
 }
 
+#[cfg(feature = "alloc")]
+#[cfg_attr(docsrs, doc(cfg(feature = "alloc")))]
+impl DigestChallenge<'_> {
+    /// The same view, owning its bytes, so that it can be kept past the
+    /// input (across requests, or `.await` points).
+    ///
+    /// ```
+    /// use http_auth_headers::Challenges;
+    /// use http_auth_headers::scheme::digest::DigestChallenge;
+    ///
+    /// let kept: DigestChallenge<'static> = {
+    ///     let received = String::from(r#"Digest realm="r", nonce="n", stale=true"#);
+    ///     let c = Challenges::parse(&received).next().unwrap()?;
+    ///     DigestChallenge::try_from(&c)?.into_owned()
+    /// };
+    /// assert!(kept.stale());
+    /// assert_eq!(kept.nonce(), "n");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn into_owned(self) -> DigestChallenge<'static> {
+        DigestChallenge {
+            item: self.item.into_owned(),
+            stale: self.stale,
+            charset_utf8: self.charset_utf8,
+            userhash: self.userhash,
+        }
+    }
+}
+
 // into_owned: added with the core's owned forms
 
 impl<'a> DigestChallenge<'a> {

@@ -94,6 +94,33 @@ pub struct DigestCredentials<'a> {
     extended: bool,
 }
 
+#[cfg(feature = "alloc")]
+#[cfg_attr(docsrs, doc(cfg(feature = "alloc")))]
+impl DigestCredentials<'_> {
+    /// The same view, owning its bytes, so that it can be kept past the
+    /// input (across requests, or `.await` points).
+    ///
+    /// ```
+    /// use http_auth_headers::Credentials;
+    /// use http_auth_headers::scheme::digest::DigestCredentials;
+    ///
+    /// let kept: DigestCredentials<'static> = {
+    ///     let received = String::from(r#"Digest username="u", realm="r", nonce="n", uri="/", response="0f""#);
+    ///     DigestCredentials::try_from(Credentials::parse(&received)?)?.into_owned()
+    /// };
+    /// assert_eq!(kept.uri(), "/");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn into_owned(self) -> DigestCredentials<'static> {
+        DigestCredentials {
+            item: self.item.into_owned(),
+            nc: self.nc,
+            userhash: self.userhash,
+            extended: self.extended,
+        }
+    }
+}
+
 impl<'a> DigestCredentials<'a> {
     item_params!(
         as_credentials,
