@@ -31,84 +31,42 @@ pub trait FieldValue {
     }
 }
 
-impl FieldValue for str {
-    #[inline]
-    fn value_bytes(&self) -> &[u8] {
-        self.as_bytes()
-    }
+/// `FieldValue` for text types (used as text) and byte types.
+macro_rules! field_value {
+    (text: $($ty:ty),*) => {$(
+        impl FieldValue for $ty {
+            #[inline]
+            fn value_bytes(&self) -> &[u8] {
+                self.as_bytes()
+            }
 
-    #[inline]
-    fn value_text(&self) -> Option<&str> {
-        Some(self)
-    }
+            #[inline]
+            fn value_text(&self) -> Option<&str> {
+                Some(self)
+            }
+        }
+    )*};
+    (bytes: $($ty:ty),*) => {$(
+        impl FieldValue for $ty {
+            #[inline]
+            fn value_bytes(&self) -> &[u8] {
+                self
+            }
+        }
+    )*};
 }
 
-impl FieldValue for [u8] {
-    #[inline]
-    fn value_bytes(&self) -> &[u8] {
-        self
-    }
-}
+field_value!(text: str);
+field_value!(bytes: [u8]);
+#[cfg(feature = "alloc")]
+field_value!(text: alloc::string::String, alloc::borrow::Cow<'_, str>, alloc::boxed::Box<str>);
+#[cfg(feature = "alloc")]
+field_value!(bytes: Vec<u8>, alloc::borrow::Cow<'_, [u8]>);
 
 impl<const N: usize> FieldValue for [u8; N] {
     #[inline]
     fn value_bytes(&self) -> &[u8] {
         self
-    }
-}
-
-#[cfg(feature = "alloc")]
-impl FieldValue for alloc::string::String {
-    #[inline]
-    fn value_bytes(&self) -> &[u8] {
-        self.as_bytes()
-    }
-
-    #[inline]
-    fn value_text(&self) -> Option<&str> {
-        Some(self)
-    }
-}
-
-#[cfg(feature = "alloc")]
-impl FieldValue for Vec<u8> {
-    #[inline]
-    fn value_bytes(&self) -> &[u8] {
-        self
-    }
-}
-
-#[cfg(feature = "alloc")]
-impl FieldValue for alloc::borrow::Cow<'_, str> {
-    #[inline]
-    fn value_bytes(&self) -> &[u8] {
-        self.as_bytes()
-    }
-
-    #[inline]
-    fn value_text(&self) -> Option<&str> {
-        Some(self)
-    }
-}
-
-#[cfg(feature = "alloc")]
-impl FieldValue for alloc::borrow::Cow<'_, [u8]> {
-    #[inline]
-    fn value_bytes(&self) -> &[u8] {
-        self
-    }
-}
-
-#[cfg(feature = "alloc")]
-impl FieldValue for alloc::boxed::Box<str> {
-    #[inline]
-    fn value_bytes(&self) -> &[u8] {
-        self.as_bytes()
-    }
-
-    #[inline]
-    fn value_text(&self) -> Option<&str> {
-        Some(self)
     }
 }
 
