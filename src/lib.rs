@@ -107,7 +107,9 @@
 //! | feature | default | what it adds |
 //! |---|---|---|
 //! | `std` | yes | `std::error::Error` for the error types (through `core::error::Error`) and `alloc` |
-//! | `alloc` | with `std` | `Vec`-collecting parsers, `Cow` unescaping |
+//! | `alloc` | with `std` | `Vec`-collecting parsers, `Cow` unescaping, owned forms, the writers |
+//! | `http` | no | `http::HeaderValue` as a [`FieldValue`], the lines of a field in an `http::HeaderMap` as [`FieldLines`] |
+//! | `zeroize` | no | wipes decoded Basic passwords on drop |
 //!
 //! Without default features the crate is `no_std` and parses and iterates
 //! with no allocator.

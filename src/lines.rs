@@ -338,3 +338,45 @@ impl fmt::Debug for Walker<'_> {
             .finish_non_exhaustive()
     }
 }
+
+/// `http::HeaderValue` is bytes (checked for UTF-8 once per challenge).
+///
+/// ```
+/// use http::HeaderValue;
+/// use http_auth_headers::Credentials;
+///
+/// let v = HeaderValue::from_static("Bearer abc");
+/// assert_eq!(Credentials::parse(&v)?.token68(), Some("abc"));
+/// # Ok::<(), http_auth_headers::Error>(())
+/// ```
+#[cfg(feature = "http")]
+#[cfg_attr(docsrs, doc(cfg(feature = "http")))]
+impl FieldValue for http::HeaderValue {
+    #[inline]
+    fn value_bytes(&self) -> &[u8] {
+        self.as_bytes()
+    }
+}
+
+/// The lines of one field in an `http::HeaderMap`, in order, as one list.
+///
+/// ```
+/// use http::header::{HeaderMap, HeaderValue, WWW_AUTHENTICATE};
+/// use http_auth_headers::Challenges;
+///
+/// let mut map = HeaderMap::new();
+/// map.append(WWW_AUTHENTICATE, HeaderValue::from_static("Basic realm=\"x\""));
+/// map.append(WWW_AUTHENTICATE, HeaderValue::from_static("charset=UTF-8, Bearer"));
+/// let lines = map.get_all(WWW_AUTHENTICATE);
+/// let all: Vec<_> = Challenges::parse_lines(&lines).collect::<Result<_, _>>()?;
+/// assert_eq!(all.len(), 2);
+/// assert_eq!(all[0].param("charset").unwrap(), "UTF-8");
+/// # Ok::<(), http_auth_headers::Error>(())
+/// ```
+#[cfg(feature = "http")]
+#[cfg_attr(docsrs, doc(cfg(feature = "http")))]
+impl FieldLines for http::header::GetAll<'_, http::HeaderValue> {
+    fn line(&self, index: usize) -> Option<&[u8]> {
+        self.iter().nth(index).map(http::HeaderValue::as_bytes)
+    }
+}
