@@ -99,7 +99,7 @@ enum Failure {
     /// Exit 2.
     Transport(String),
     /// Exit 3: the status and body are printed first.
-    Rspauth(Reply, String),
+    Rspauth(Box<Reply>, String),
 }
 
 struct Fetch {
@@ -148,24 +148,22 @@ impl Fetch {
         if first.status != StatusCode::UNAUTHORIZED {
             return Ok(first);
         }
-        let challenges = read_challenges(&first.headers);
-        if let Some(mut answer) = digest::Answer::new(&challenges, self)? {
+        if let Some(mut answer) = digest::Answer::new(&first.headers, self)? {
             let mut reply = self.send(Some(&answer.authorization)).await?;
-            if reply.status == StatusCode::UNAUTHORIZED {
-                let again = read_challenges(&reply.headers);
-                // A stale nonce: the password was right; once more with the new one.
-                if let Some(next) = answer.after_stale(&again, self)? {
-                    answer = next;
-                    reply = self.send(Some(&answer.authorization)).await?;
-                }
+            // A stale nonce: the password was right; once more with the new one.
+            if reply.status == StatusCode::UNAUTHORIZED
+                && answer.retry_on_stale(&reply.headers, self)?
+            {
+                reply = self.send(Some(&answer.authorization)).await?;
             }
             if reply.status.is_success() {
-                if let Err(why) = answer.check_info(&reply.headers) {
-                    return Err(Failure::Rspauth(reply, why));
+                if let Err(why) = answer.check_info(&reply.headers, &reply.body) {
+                    return Err(Failure::Rspauth(Box::new(reply), why));
                 }
             }
             return Ok(reply);
         }
+        let challenges = read_challenges(&first.headers);
         if challenges
             .iter()
             .any(|c| BasicChallenge::try_from(c).is_ok())
@@ -196,30 +194,90 @@ fn read_challenges(headers: &HeaderMap) -> Vec<Challenge<'static>> {
     out
 }
 
-/// The Digest side, on top of the crate's client.
+/// The Digest side: the crate's client picks the challenge, counts nonces
+/// and checks `rspauth`.
 mod digest {
     use super::*;
+    use http_auth_headers::scheme::digest::{DigestClient, DigestClientError};
 
     pub struct Answer {
+        client: DigestClient,
+        /// The `Authorization` value for the next request.
         pub authorization: String,
     }
 
     impl Answer {
-        pub fn new(_challenges: &[Challenge<'_>], _fetch: &Fetch) -> Result<Option<Self>, Failure> {
-            Ok(None)
+        /// Answers the strongest Digest challenge of a 401, if there is one
+        /// this client supports.
+        pub fn new(headers: &HeaderMap, fetch: &Fetch) -> Result<Option<Self>, Failure> {
+            let mut client =
+                DigestClient::new(fetch.args.user.as_str(), fetch.args.password.as_str());
+            match client.challenge(&field_lines(headers)) {
+                Ok(_) => {}
+                Err(DigestClientError::NoSupportedChallenge | DigestClientError::Parse(_)) => {
+                    return Ok(None)
+                }
+                Err(e) => return Err(Failure::Transport(e.to_string())),
+            }
+            let authorization = respond(&mut client, fetch)?;
+            Ok(Some(Answer {
+                client,
+                authorization,
+            }))
         }
 
-        pub fn after_stale(
-            &self,
-            _challenges: &[Challenge<'_>],
-            _fetch: &Fetch,
-        ) -> Result<Option<Self>, Failure> {
-            Ok(None)
+        /// After a 401 to the credentials: whether to send them once more
+        /// (the nonce was stale and the new challenge is adopted).
+        pub fn retry_on_stale(
+            &mut self,
+            headers: &HeaderMap,
+            fetch: &Fetch,
+        ) -> Result<bool, Failure> {
+            match self.client.challenge(&field_lines(headers)) {
+                Ok(_) => {
+                    self.authorization = respond(&mut self.client, fetch)?;
+                    Ok(true)
+                }
+                // Rejected (wrong password), stale again, or nothing to answer.
+                Err(_) => Ok(false),
+            }
         }
 
-        pub fn check_info(&self, _headers: &HeaderMap) -> Result<(), String> {
-            Ok(())
+        /// Checks `rspauth` in `Authentication-Info`, when the server sent one.
+        pub fn check_info(&mut self, headers: &HeaderMap, body: &[u8]) -> Result<(), String> {
+            let lines = headers
+                .get_all("authentication-info")
+                .iter()
+                .map(|v| v.as_bytes())
+                .collect::<Vec<_>>();
+            if lines.is_empty() {
+                return Ok(());
+            }
+            let value = lines.join(&b", "[..]);
+            self.client
+                .authentication_info(&value, body)
+                .map(|_| ())
+                .map_err(|e| e.to_string())
         }
+    }
+
+    fn respond(client: &mut DigestClient, fetch: &Fetch) -> Result<String, Failure> {
+        let body = fetch.args.data.as_deref().unwrap_or_default();
+        client
+            .respond(
+                fetch.args.method.as_str(),
+                fetch.request_target(),
+                body.as_bytes(),
+            )
+            .map_err(|e| Failure::Transport(format!("answering the Digest challenge: {e}")))
+    }
+
+    fn field_lines(headers: &HeaderMap) -> Vec<&[u8]> {
+        headers
+            .get_all(WWW_AUTHENTICATE)
+            .iter()
+            .map(|v| v.as_bytes())
+            .collect()
     }
 }
 

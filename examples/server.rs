@@ -281,7 +281,7 @@ impl Server {
             };
         }
         if credentials.is_scheme("Digest") && route.digest {
-            return self.digest.check(&credentials, parts, body, &self.users);
+            return self.digest.check(&credentials, parts, body);
         }
         // A scheme this route does not take: ask for one it does.
         Outcome::Unauthorized(Unauthorized::default())
@@ -326,9 +326,13 @@ fn text(status: StatusCode, body: &str) -> Response<Full<Bytes>> {
     resp
 }
 
-/// The Digest side, on top of the crate's verifier.
+/// The Digest side: the crate's stateless verifier, a user table made from
+/// `--user`, and an in-memory nonce-count store against replays.
 mod digest {
     use super::*;
+    use http_auth_headers::scheme::digest::{
+        Algorithm, DigestAlgorithm, DigestRequest, DigestServer, MemoryNonceStore, Qop, UserTable,
+    };
 
     /// The algorithms `--algorithm` takes.
     pub const ALGORITHMS: [&str; 6] = [
@@ -340,25 +344,81 @@ mod digest {
         "SHA-512-256-sess",
     ];
 
-    pub struct Verifier {}
+    pub struct Verifier {
+        server: DigestServer,
+        users: UserTable,
+        store: MemoryNonceStore,
+    }
 
     impl Verifier {
-        pub fn new(_config: &Config) -> Result<Self, String> {
-            Ok(Verifier {})
+        pub fn new(config: &Config) -> Result<Self, String> {
+            let algorithms = config
+                .algorithms
+                .iter()
+                .map(|a| {
+                    DigestAlgorithm::from_algorithm(Algorithm::from_name(a))
+                        .ok_or_else(|| format!("--algorithm {a}: not supported"))
+                })
+                .collect::<Result<Vec<_>, _>>()?;
+            let server = DigestServer::new(config.realm.as_str())
+                .map_err(|e| format!("making the nonce secret: {e}"))?
+                .algorithms(&algorithms)
+                .qop(&[Qop::AUTH, Qop::AUTH_INT])
+                .nonce_lifetime(config.nonce_lifetime.as_secs());
+            let mut users = UserTable::new();
+            for (name, password) in &config.users {
+                users.add_password(name.as_str(), password.as_str());
+            }
+            Ok(Verifier {
+                server,
+                users,
+                store: MemoryNonceStore::new(),
+            })
         }
 
-        pub fn challenges(&self, _stale: bool) -> Result<Vec<HeaderValue>, String> {
-            Ok(Vec::new())
+        /// One challenge per algorithm, strongest first.
+        pub fn challenges(&self, stale: bool) -> Result<Vec<HeaderValue>, String> {
+            self.server
+                .challenges(DigestServer::unix_now(), stale)
+                .into_iter()
+                .map(|c| HeaderValue::try_from(c).map_err(|e| e.to_string()))
+                .collect()
         }
 
         pub fn check(
             &self,
-            _credentials: &Credentials<'_>,
-            _parts: &hyper::http::request::Parts,
-            _body: &[u8],
-            _users: &[(String, String)],
+            credentials: &Credentials<'_>,
+            parts: &hyper::http::request::Parts,
+            body: &[u8],
         ) -> Outcome {
-            Outcome::Unauthorized(Unauthorized::default())
+            // The request-target as received: origin-form (path and query)
+            // for the requests this server gets.
+            let target = parts
+                .uri
+                .path_and_query()
+                .map_or(parts.uri.path(), |p| p.as_str());
+            let request = DigestRequest::new(parts.method.as_str(), target).body(body);
+            let now = DigestServer::unix_now();
+            match self.server.verify_credentials(
+                credentials,
+                &request,
+                &self.users,
+                &self.store,
+                now,
+            ) {
+                Ok(verified) => {
+                    let name = verified.username().to_owned();
+                    let reply = format!("hello {name}\n");
+                    let auth_info =
+                        HeaderValue::try_from(verified.authentication_info(reply.as_bytes())).ok();
+                    Outcome::Ok { name, auth_info }
+                }
+                Err(e) if e.status() == 400 => Outcome::BadRequest(e.to_string()),
+                Err(e) => Outcome::Unauthorized(Unauthorized {
+                    invalid_token: false,
+                    stale: e.is_stale(),
+                }),
+            }
         }
     }
 }
