@@ -173,6 +173,35 @@ curl_case "curl --basic -> examples/server, right password" 200 "hello alice" \
 curl_case "curl --basic -> examples/server, wrong password" 401 "" \
   --basic -u "alice:$WRONG" "$url/basic"
 
+# An expired nonce: requests computes the responses (MD5) and they are sent
+# after the nonce's lifetime: the right password gets 401 with stale=true,
+# a wrong one 401 without.
+start_ours server-stale --algorithm MD5 --nonce-lifetime 1
+out=$(timeout 20 python3 - "$url/digest" alice "$PASSWORD" <<'EOF' 2>&1
+import sys, time
+import requests
+from requests.auth import HTTPDigestAuth
+from requests.utils import parse_dict_header
+url, user, password = sys.argv[1:]
+first = requests.get(url, timeout=10)
+auth = HTTPDigestAuth(user, password)
+auth.init_per_thread_state()
+auth._thread_local.chal = parse_dict_header(first.headers["www-authenticate"].split(" ", 1)[1])
+header = auth.build_digest_header("GET", url)
+fresh = requests.get(url, headers={"Authorization": header}, timeout=10)
+time.sleep(2.2)
+late = requests.get(url, headers={"Authorization": auth.build_digest_header("GET", url)}, timeout=10)
+wrong = HTTPDigestAuth(user, password + "x")
+wrong.init_per_thread_state()
+wrong._thread_local.chal = auth._thread_local.chal
+late_wrong = requests.get(url, headers={"Authorization": wrong.build_digest_header("GET", url)}, timeout=10)
+stale = lambda r: "stale=true" in r.headers.get("www-authenticate", "")
+print(fresh.status_code, late.status_code, stale(late), late_wrong.status_code, stale(late_wrong))
+EOF
+) || true
+[ "$out" = "200 401 True 401 False" ] && rc=0 || rc=1
+report $rc "requests-computed response -> examples/server, MD5, expired nonce: stale=true only with the right password" "$out"
+
 # 2. examples/fetch against examples/server: the algorithms curl and
 # requests cannot check.
 start_ours server-default
@@ -185,6 +214,57 @@ fetch_case "fetch -> examples/server, SHA-512-256-sess, POST with a body, right 
   --user "alice:$PASSWORD" --data 'a=1' "$url/digest"
 fetch_case "fetch -> examples/server, SHA-512-256-sess, wrong password" 1 401 "" \
   --user "alice:$WRONG" "$url/digest"
+
+# fetch's stale retry and rspauth check, against a scripted MD5 server:
+# the first answer gets stale=true, the retry is verified; /bad-rspauth
+# answers 200 with a wrong rspauth (fetch exits 3), /always-stale is stale
+# again after the retry (fetch gives up: 401, exit 1).
+mock_port=$(free_port)
+python3 -u - "$mock_port" alice "$PASSWORD" >"$tmp/mock.log" 2>&1 <<'EOF' &
+import hashlib, re, sys
+from http.server import BaseHTTPRequestHandler, HTTPServer
+port, user, password = int(sys.argv[1]), sys.argv[2], sys.argv[3]
+realm = "mock realm"
+md5 = lambda s: hashlib.md5(s.encode()).hexdigest()
+class Handler(BaseHTTPRequestHandler):
+    def reply(self, code, headers=(), body=b""):
+        self.send_response(code)
+        for k, v in headers:
+            self.send_header(k, v)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+    def challenge(self, nonce, stale):
+        v = f'Digest realm="{realm}", nonce="{nonce}", qop="auth", algorithm=MD5'
+        self.reply(401, [("WWW-Authenticate", v + (", stale=true" if stale else ""))], b"unauthorized\n")
+    def do_GET(self):
+        auth = self.headers.get("Authorization", "")
+        p = dict((k, a or b) for k, a, b in re.findall(r'(\w+)=(?:"([^"]*)"|([^\s,]+))', auth))
+        path = self.path.split("?")[0]
+        if not auth.startswith("Digest "):
+            return self.challenge("first", False)
+        if p.get("nonce") == "first" or (path == "/always-stale" and p.get("nonce") == "second"):
+            return self.challenge("second" if p.get("nonce") == "first" else "third", True)
+        ha1 = md5(f"{user}:{realm}:{password}")
+        tail = f'{p.get("nonce")}:{p.get("nc")}:{p.get("cnonce")}:{p.get("qop")}'
+        if p.get("nonce") != "second" or p.get("response") != md5(f"{ha1}:{tail}:{md5('GET:' + p.get('uri', ''))}"):
+            return self.challenge("first", False)
+        rspauth = "0" * 32 if path == "/bad-rspauth" else md5(f"{ha1}:{tail}:{md5(':' + p['uri'])}")
+        info = f'rspauth="{rspauth}", qop=auth, nc={p["nc"]}, cnonce="{p["cnonce"]}"'
+        self.reply(200, [("Authentication-Info", info)], b"hello from the mock\n")
+    def log_message(self, *args):
+        sys.stderr.write(f"{args[0]} -> {args[1]}; Authorization: {self.headers.get('Authorization', '-')}\n")
+HTTPServer(("127.0.0.1", port), Handler).serve_forever()
+EOF
+pids+=($!)
+wait_port "$mock_port"
+m="http://127.0.0.1:$mock_port"
+fetch_case "fetch -> scripted MD5 server, stale=true then retried, right rspauth" 0 200 "hello from the mock" \
+  --user "alice:$PASSWORD" "$m/ok"
+fetch_case "fetch -> scripted MD5 server, wrong rspauth: exit 3" 3 200 "hello from the mock" \
+  --user "alice:$PASSWORD" "$m/bad-rspauth"
+fetch_case "fetch -> scripted MD5 server, stale twice: one retry, then 401" 1 401 "" \
+  --user "alice:$PASSWORD" "$m/always-stale"
 
 # 3. examples/fetch against Apache httpd mod_auth_digest (MD5 only).
 ap="$tmp/apache"
