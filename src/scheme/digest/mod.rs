@@ -56,9 +56,17 @@
 
 mod algorithm;
 mod challenge;
+#[cfg(feature = "digest")]
+mod client;
 mod credentials;
+#[cfg(feature = "digest")]
+mod hash;
 mod info;
 mod nonce_count;
+#[cfg(feature = "digest")]
+mod server;
+#[cfg(feature = "digest")]
+mod store;
 
 #[cfg(all(test, feature = "alloc"))]
 mod tests;
@@ -74,6 +82,22 @@ pub use nonce_count::NonceCount;
 #[cfg(feature = "alloc")]
 #[cfg_attr(docsrs, doc(cfg(feature = "alloc")))]
 pub use write::{DigestAuthInfoBuilder, DigestChallengeBuilder, DigestCredentialsBuilder};
+
+#[cfg(feature = "digest")]
+#[cfg_attr(docsrs, doc(cfg(feature = "digest")))]
+pub use client::{AuthInfoOutcome, DigestClient, DigestClientError};
+#[cfg(feature = "digest")]
+#[cfg_attr(docsrs, doc(cfg(feature = "digest")))]
+pub use hash::{DigestAlgorithm, HexDigest};
+#[cfg(feature = "digest")]
+#[cfg_attr(docsrs, doc(cfg(feature = "digest")))]
+pub use server::{
+    DigestRequest, DigestServer, DigestUsers, HtdigestError, RandomError, UserSecret, UserTable,
+    Verified, VerifyError,
+};
+#[cfg(feature = "digest")]
+#[cfg_attr(docsrs, doc(cfg(feature = "digest")))]
+pub use store::{MemoryNonceStore, NonceStore};
 
 use super::{is_one_of, SchemeError};
 use crate::item::Role;
