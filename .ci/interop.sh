@@ -34,7 +34,10 @@ if [ ${#missing[@]} -gt 0 ]; then
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
-python3 -c 'import requests' 2>/dev/null || python3 -m pip install -q requests
+if ! python3 -c 'import requests' 2>/dev/null; then
+  # Debian's own python3 is "externally managed" (PEP 668) and needs the flag.
+  python3 -m pip install -q requests 2>/dev/null || python3 -m pip install -q --break-system-packages requests
+fi
 echo "interop: $(curl --version | head -1 | cut -d' ' -f1-2), $(/usr/sbin/apache2 -v | head -1 | cut -d' ' -f3)," \
   "$(/usr/sbin/lighttpd -v | head -1 | cut -d' ' -f1), requests $(python3 -c 'import requests; print(requests.__version__)')"
 
@@ -49,8 +52,15 @@ FETCH="$bin/fetch"
 tmp=$(mktemp -d)
 chmod 755 "$tmp" # Apache's workers (www-data) read the htdocs below it
 pids=()
+summary_printed=0
 cleanup() {
-  local pid i
+  local rc=$? pid i f
+  if [ "$summary_printed" = 0 ] && [ "$rc" != 0 ]; then
+    echo "interop: stopped early (status $rc); server logs:"
+    for f in "$tmp"/*.log "$tmp"/*/*.log; do
+      [ -s "$f" ] && { echo "--- ${f#"$tmp"/}"; tail -n 40 "$f"; }
+    done
+  fi
   for pid in "${pids[@]}"; do
     kill "$pid" 2>/dev/null || continue
     for ((i = 0; i < 50; i++)); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
@@ -394,8 +404,9 @@ for alg in SHA-256 SHA-512-256; do
 done
 
 # --- summary -----------------------------------------------------------
+summary_printed=1
 if [ "$failed" -gt 0 ]; then
-  for f in "$tmp"/*.log "$ap"/*.log "$lt"/*.log; do
+  for f in "$tmp"/*.log "$tmp"/*/*.log; do
     [ -s "$f" ] || continue
     echo "--- ${f#"$tmp"/} (last 40 lines)"
     tail -n 40 "$f"
