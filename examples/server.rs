@@ -156,11 +156,21 @@ struct Server {
     digest: digest::Verifier,
 }
 
-/// Why a request gets a 401: what to add to the challenges.
-#[derive(Clone, Copy, Default)]
+/// Why a request gets a 401: what to add to the challenges, and what to log.
+#[derive(Default)]
 struct Unauthorized {
     invalid_token: bool,
     stale: bool,
+    reason: String,
+}
+
+impl Unauthorized {
+    fn because(reason: impl Into<String>) -> Self {
+        Unauthorized {
+            reason: reason.into(),
+            ..Unauthorized::default()
+        }
+    }
 }
 
 /// What checking the `Authorization` field gave.
@@ -210,11 +220,18 @@ impl Server {
         };
         let lines: Vec<&HeaderValue> = parts.headers.get_all(AUTHORIZATION).iter().collect();
         let outcome = if lines.is_empty() {
-            Outcome::Unauthorized(Unauthorized::default())
+            Outcome::Unauthorized(Unauthorized::because("no credentials"))
         } else {
             self.check(route, &lines, &parts, &body)
         };
-        match outcome {
+        // One line per request on stderr (never a secret), for the logs
+        // the interop script prints when a case fails.
+        let detail = match &outcome {
+            Outcome::Ok { name, .. } => format!("user {name}"),
+            Outcome::Unauthorized(why) => why.reason.clone(),
+            Outcome::BadRequest(why) => why.clone(),
+        };
+        let resp = match outcome {
             Outcome::Ok { name, auth_info } => {
                 let mut resp = text(StatusCode::OK, &format!("hello {name}\n"));
                 if let Some(info) = auth_info {
@@ -224,7 +241,14 @@ impl Server {
             }
             Outcome::Unauthorized(why) => self.unauthorized(route, why),
             Outcome::BadRequest(why) => text(StatusCode::BAD_REQUEST, &format!("{why}\n")),
-        }
+        };
+        eprintln!(
+            "server: {} {} -> {}: {detail}",
+            parts.method,
+            parts.uri,
+            resp.status().as_u16()
+        );
+        resp
     }
 
     /// Checks the `Authorization` field lines against the route.
@@ -256,7 +280,9 @@ impl Server {
                     name,
                     auth_info: None,
                 },
-                None => Outcome::Unauthorized(Unauthorized::default()),
+                None => {
+                    Outcome::Unauthorized(Unauthorized::because("Basic: wrong user or password"))
+                }
             };
         }
         if credentials.is_scheme("Bearer") && route.bearer {
@@ -277,6 +303,7 @@ impl Server {
                 Outcome::Unauthorized(Unauthorized {
                     invalid_token: true,
                     stale: false,
+                    reason: "Bearer: unknown token".into(),
                 })
             };
         }
@@ -284,7 +311,10 @@ impl Server {
             return self.digest.check(&credentials, parts, body);
         }
         // A scheme this route does not take: ask for one it does.
-        Outcome::Unauthorized(Unauthorized::default())
+        Outcome::Unauthorized(Unauthorized::because(format!(
+            "{} is not accepted here",
+            credentials.scheme()
+        )))
     }
 
     /// The 401 with the route's challenges, each on its own field line.
@@ -413,10 +443,11 @@ mod digest {
                         HeaderValue::try_from(verified.authentication_info(reply.as_bytes())).ok();
                     Outcome::Ok { name, auth_info }
                 }
-                Err(e) if e.status() == 400 => Outcome::BadRequest(e.to_string()),
+                Err(e) if e.status() == 400 => Outcome::BadRequest(format!("Digest: {e}")),
                 Err(e) => Outcome::Unauthorized(Unauthorized {
                     invalid_token: false,
                     stale: e.is_stale(),
+                    reason: format!("Digest: {e}"),
                 }),
             }
         }
