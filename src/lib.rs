@@ -94,6 +94,7 @@
 //! |---|---|---|
 //! | `std` | yes | `std::error::Error` for the error types (through `core::error::Error`) and `alloc` |
 //! | `alloc` | with `std` | `Vec`-collecting parsers, `Cow` unescaping |
+//! | `digest` | no | Digest that authenticates: [`DigestClient`](scheme::digest::DigestClient), [`DigestServer`](scheme::digest::DigestServer) with stateless HMAC nonces, the RFC 7616 hashes (MD5, SHA-256, SHA-512/256, `-sess`); implies `std` |
 //!
 //! Without default features the crate is `no_std` and parses and iterates
 //! with no allocator.
