@@ -116,9 +116,18 @@ fn main() -> ExitCode {
 }
 
 fn run(field: Field, lines: &[&[u8]], mode: Mode) -> Result<String, Error> {
+    // One VALUE is one field line (errors then name no line); several are
+    // the lines of one field.
+    let one = match lines {
+        [line] => Some(*line),
+        _ => None,
+    };
     Ok(match field {
         Field::Challenges(name) => {
-            let challenges = Challenges::parse_lines(&lines).collect::<Result<Vec<_>, _>>()?;
+            let challenges = match one {
+                Some(line) => Challenges::parse(line).collect::<Result<Vec<_>, _>>()?,
+                None => Challenges::parse_lines(&lines).collect::<Result<Vec<_>, _>>()?,
+            };
             match mode {
                 Mode::Json => json!({
                     "ok": true,
@@ -134,7 +143,10 @@ fn run(field: Field, lines: &[&[u8]], mode: Mode) -> Result<String, Error> {
             }
         }
         Field::Credentials(name) => {
-            let c = Credentials::parse_lines(&lines)?;
+            let c = match one {
+                Some(line) => Credentials::parse(line)?,
+                None => Credentials::parse_lines(&lines)?,
+            };
             match mode {
                 Mode::Json => {
                     let mut obj = json!({
@@ -158,7 +170,10 @@ fn run(field: Field, lines: &[&[u8]], mode: Mode) -> Result<String, Error> {
             }
         }
         Field::Info(name) => {
-            let info = AuthenticationInfo::parse_lines(&lines)?;
+            let info = match one {
+                Some(line) => AuthenticationInfo::parse(line)?,
+                None => AuthenticationInfo::parse_lines(&lines)?,
+            };
             match mode {
                 Mode::Json => {
                     json!({"ok": true, "params": params_json(info.params().iter().copied())})

@@ -46,6 +46,7 @@ impl<'a> Challenge<'a> {
     item_accessors!(
         Challenge,
         "challenge",
+        false,
         "use http_auth_headers::Challenges;\n\nlet item = Challenges::parse(r#\"Digest realm=\"r\", nonce=\"abc\"\"#).next().unwrap()?;",
         "use http_auth_headers::{Challenge, Challenges};\n\n// A client keeps the challenge for its next requests.\nlet kept: Challenge<'static> = {\n    let received = String::from(r#\"Digest realm=\"r\", nonce=\"abc\"\"#);\n    Challenges::parse(&received).next().unwrap()?.into_owned()\n};\nassert_eq!(kept.param(\"nonce\").unwrap(), \"abc\");"
     );

@@ -20,7 +20,9 @@ use crate::syntax::{self, Context};
 /// (RFC 9110 section 11.4). The field holds exactly one credentials: it is not
 /// a list, so `Bearer a, Basic b` and several field lines are errors.
 ///
-/// `Debug` never shows the token68 or any param value: they carry secrets.
+/// `Debug` never shows the token68 or any param value, nor does the `Debug`
+/// of the [`Params`](crate::Params), [`Param`](crate::Param)s and
+/// [`ParamValue`](crate::ParamValue)s taken from it: they carry secrets.
 ///
 /// # Examples
 ///
@@ -43,6 +45,7 @@ impl<'a> Credentials<'a> {
     item_accessors!(
         Credentials,
         "credentials",
+        true,
         "use http_auth_headers::Credentials;\n\nlet item = Credentials::parse(r#\"Digest realm=\"r\", nonce=\"abc\"\"#)?;",
         "use http_auth_headers::Credentials;\n\nlet kept: Credentials<'static> = {\n    let received = String::from(\"Bearer mF_9.B5f-4.1JqM\");\n    Credentials::parse(&received)?.into_owned()\n};\nassert_eq!(kept.token68(), Some(\"mF_9.B5f-4.1JqM\"));"
     );

@@ -341,7 +341,7 @@ pub(crate) fn info_must_quote(name: &[u8]) -> bool {
 /// The accessors that [`Challenge`](crate::Challenge) and
 /// [`Credentials`](crate::Credentials) share, written once.
 macro_rules! item_accessors {
-    ($ty:ident, $what:literal, $example:literal, $owned_example:literal) => {
+    ($ty:ident, $what:literal, $secret:literal, $example:literal, $owned_example:literal) => {
         /// The auth-scheme as written (a token, so ASCII). Compare it with
         /// [`is_scheme`](Self::is_scheme): schemes are case-insensitive.
         ///
@@ -393,7 +393,7 @@ macro_rules! item_accessors {
         /// ```
         #[inline]
         pub fn params(&self) -> crate::Params<'_> {
-            self.0.params()
+            self.0.params().secret($secret)
         }
 
         /// The value of the first param named `name`, ignoring ASCII case.
@@ -406,7 +406,7 @@ macro_rules! item_accessors {
         /// ```
         #[inline]
         pub fn param(&self, name: &str) -> Option<crate::ParamValue<'_>> {
-            self.0.params().get(name)
+            self.params().get(name)
         }
 
         #[doc = concat!("The same ", $what, ", owning its bytes, so that it can be kept past the input (across requests, or `.await` points).")]

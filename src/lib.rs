@@ -83,6 +83,14 @@
 //!   token68, params or a bare scheme); anything else after them is
 //!   [`ErrorKind::ExpectedEnd`] (or [`ErrorKind::ExpectedComma`] inside a
 //!   param list).
+//! - Field lines (`parse_lines`) parse as their join with `", "`: a line
+//!   whose first element is a param goes on with the params of the
+//!   challenge before it, when that challenge is open (it ended in params,
+//!   or in `scheme 1*SP`); after a bare scheme or a token68 such a line is
+//!   [`ErrorKind::ParamWithoutScheme`], as in the join. A field line holds
+//!   whole list elements: a quoted-string still open at the end of a line
+//!   is an error, although the join would read it as one value across the
+//!   lines (a sender splits a list only between elements).
 //! - A param name repeated in one challenge is kept as written; the typed
 //!   views reject it.
 //! - `obs-text` (0x80–0xFF) is accepted inside quoted-strings and kept as
@@ -94,6 +102,7 @@
 //! |---|---|---|
 //! | `std` | yes | `std::error::Error` for the error types (through `core::error::Error`) and `alloc` |
 //! | `alloc` | with `std` | `Vec`-collecting parsers, `Cow` unescaping |
+//! | `digest` | no | Digest that authenticates: [`DigestClient`](scheme::digest::DigestClient), [`DigestServer`](scheme::digest::DigestServer) with stateless HMAC nonces, the RFC 7616 hashes (MD5, SHA-256, SHA-512/256, `-sess`); implies `std` |
 //!
 //! Without default features the crate is `no_std` and parses and iterates
 //! with no allocator.

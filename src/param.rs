@@ -36,11 +36,27 @@ use crate::syntax::{self, ByteSink, RawValue, UnescapeIter};
 #[derive(Clone, Copy)]
 pub struct ParamValue<'a> {
     pub(crate) v: RawValue<'a>,
+    /// From credentials: `Debug` shows nothing of it.
+    secret: bool,
 }
 
 impl<'a> ParamValue<'a> {
-    pub(crate) fn from_raw(v: RawValue<'a>) -> Self {
-        ParamValue { v }
+    #[inline]
+    pub(crate) const fn from_raw(v: RawValue<'a>) -> Self {
+        ParamValue { v, secret: false }
+    }
+
+    /// The same value, marked as a secret for `Debug`.
+    #[inline]
+    pub(crate) fn secret(self, secret: bool) -> Self {
+        ParamValue { secret, ..self }
+    }
+
+    /// The same value, shown by `Debug`: for the params of credentials that a
+    /// scheme defines as not secret (a Digest `username`, `realm`, `uri`).
+    #[inline]
+    pub(crate) fn revealed(self) -> Self {
+        self.secret(false)
     }
 
     /// The value as written: for a quoted-string, the bytes between the quotes
@@ -169,10 +185,16 @@ impl PartialEq<&str> for ParamValue<'_> {
     }
 }
 
+/// Shows the canonical (quoted) form, or `<redacted>` for a value of
+/// credentials (passwords, tokens, Digest responses live there).
 impl fmt::Debug for ParamValue<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("ParamValue(")?;
-        self.fmt_text(f, true)?;
+        if self.secret {
+            f.write_str("<redacted>")?;
+        } else {
+            self.fmt_text(f, true)?;
+        }
         f.write_str(")")
     }
 }
@@ -351,6 +373,8 @@ impl fmt::Display for Param<'_> {
 /// ```
 #[derive(Clone, Copy)]
 pub struct Params<'a> {
+    /// From credentials: `Debug` of every value shows nothing of it.
+    secret: bool,
     /// The validated source, from the first param on, on the first line.
     src: &'a [u8],
     /// The same, when it is UTF-8.
@@ -368,6 +392,7 @@ impl<'a> Params<'a> {
         len: usize,
     ) -> Self {
         Params {
+            secret: false,
             src,
             text,
             more,
@@ -375,8 +400,15 @@ impl<'a> Params<'a> {
         }
     }
 
+    /// The same params, their values marked as secrets for `Debug`.
+    #[inline]
+    pub(crate) fn secret(self, secret: bool) -> Self {
+        Params { secret, ..self }
+    }
+
     pub(crate) const fn empty() -> Self {
         Params {
+            secret: false,
             src: &[],
             text: None,
             more: None,
@@ -435,6 +467,7 @@ impl<'a> Params<'a> {
     /// ```
     pub fn iter(&self) -> ParamsIter<'a> {
         ParamsIter {
+            secret: self.secret,
             cur: self.src,
             text: self.text,
             more: self.more,
@@ -500,6 +533,7 @@ impl Hash for Params<'_> {
 /// ```
 #[derive(Clone)]
 pub struct ParamsIter<'a> {
+    secret: bool,
     cur: &'a [u8],
     /// The UTF-8 text `cur` lies in, if known: names are sliced from it.
     text: Option<&'a str>,
@@ -527,7 +561,9 @@ impl<'a> Iterator for ParamsIter<'a> {
                     }
                     None => ascii_str(name),
                 };
-                return Some(Param::with_name(name, value));
+                let mut p = Param::with_name(name, value);
+                p.value = p.value.secret(self.secret);
+                return Some(p);
             }
             // The params go on in the next field line.
             let line = self.more.as_mut().and_then(|more| {

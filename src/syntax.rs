@@ -292,6 +292,32 @@ pub(crate) fn quoted_string(i: &[u8]) -> PResult<'_, (&[u8], bool)> {
     }
 }
 
+/// The end (past the closing quote) of the quoted-string that starts at
+/// `i[start]` (a `"`): [`quoted_string`] by index, for the hot path.
+#[inline]
+fn quoted_end(i: &[u8], start: usize) -> Result<usize, nom::Err<PErr<'_>>> {
+    let err = |at: usize, kind| {
+        nom::Err::Failure(PErr {
+            rest: &i[at..],
+            kind,
+        })
+    };
+    let mut at = start + 1;
+    loop {
+        at += qdtext_run(&i[at..]);
+        match i.get(at) {
+            Some(b'"') => return Ok(at + 1),
+            Some(b'\\') => match i.get(at + 1) {
+                Some(&c) if is(c, ESCAPABLE) => at += 2,
+                Some(_) => return Err(err(at + 1, ErrorKind::InvalidQuotedPair)),
+                None => return Err(err(at + 1, ErrorKind::UnterminatedQuotedString)),
+            },
+            Some(_) => return Err(err(at, ErrorKind::ControlCharacter)),
+            None => return Err(err(at, ErrorKind::UnterminatedQuotedString)),
+        }
+    }
+}
+
 /// A parsed auth-param value as the grammar sees it: its raw bytes (quotes
 /// removed, escapes kept), whether it was quoted and whether it holds escapes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -492,6 +518,16 @@ pub(crate) fn param_run<'a>(
     limits: &Limits,
     before: usize,
 ) -> PResult<'a, ParamRun<'a>> {
+    match param_run_or_not(i, limits, before) {
+        Err(nom::Err::Error(e)) => fail(e.rest, e.kind),
+        other => other,
+    }
+}
+
+/// [`param_run`], except that when no `token BWS "=" BWS` and the first byte
+/// of a value start `i` it fails with a backtrack error (`Err::Error`): the
+/// caller may then try a token68 (`realm=` alone is one).
+fn param_run_or_not<'a>(i: &'a [u8], limits: &Limits, before: usize) -> PResult<'a, ParamRun<'a>> {
     let mut at = 0;
     let mut count = 0;
     // The end of the last param.
@@ -502,20 +538,16 @@ pub(crate) fn param_run<'a>(
         let eq = run(i, name_end, WS);
         if name_end == at || i.get(eq) != Some(&b'=') {
             if count == 0 {
-                return fail(
-                    &i[if name_end == at { at } else { eq }..],
-                    ErrorKind::ExpectedParam,
-                );
+                let at = if name_end == at { at } else { eq };
+                return backtrack(&i[at..], ErrorKind::ExpectedParam);
             }
             break;
         }
         let value = run(i, eq + 1, WS);
         let value_end = match i.get(value) {
-            Some(&b'"') => match quoted_string(&i[value..]) {
-                Ok((rest, _)) => i.len() - rest.len(),
-                Err(e) => return Err(e),
-            },
+            Some(&b'"') => quoted_end(i, value)?,
             Some(&b) if is_tchar(b) => run(i, value + 1, TCHAR),
+            _ if count == 0 => return backtrack(&i[value..], ErrorKind::ExpectedParamValue),
             _ => return fail(&i[value..], ErrorKind::ExpectedParamValue),
         };
         let quotes = if i[value] == b'"' { 2 } else { 0 };
@@ -558,7 +590,20 @@ fn params_body<'a>(
     ctx: Context,
     limits: &Limits,
 ) -> PResult<'a, Parsed<'a>> {
-    let (rest, run) = param_run(i, limits, 0)?;
+    match params_body_or_not(i, scheme, ctx, limits) {
+        Err(nom::Err::Error(e)) => fail(e.rest, e.kind),
+        other => other,
+    }
+}
+
+/// [`params_body`], with a backtrack error when no param starts `i`.
+fn params_body_or_not<'a>(
+    i: &'a [u8],
+    scheme: &'a [u8],
+    ctx: Context,
+    limits: &Limits,
+) -> PResult<'a, Parsed<'a>> {
+    let (rest, run) = param_run_or_not(i, limits, 0)?;
     if ctx == Context::Single && !rest.is_empty() {
         // The run stopped before something that is not a param.
         return match rest.first() {
@@ -642,8 +687,11 @@ pub(crate) fn item<'a>(i: &'a [u8], ctx: Context, limits: &Limits) -> PResult<'a
     // value), so the order only matters for speed: challenges mostly carry
     // params, credentials mostly a token68.
     let params_first = ctx == Context::List;
-    if params_first && starts_param_with_value(body_start) {
-        return params_body(body_start, scheme, ctx, limits);
+    if params_first {
+        match params_body_or_not(body_start, scheme, ctx, limits) {
+            Err(nom::Err::Error(_)) => {}
+            other => return other,
+        }
     }
     let t68 = token68_run(body_start)
         .ok()

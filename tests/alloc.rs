@@ -120,6 +120,33 @@ fn iterating_challenges_does_not_allocate() {
     }
 }
 
+/// Several field lines, a line going on with the params of the challenge
+/// before it, and the view's lookups: still no allocation.
+#[test]
+fn field_lines_do_not_allocate() {
+    let lines = [
+        r#"Digest realm="r", qop="auth, auth-int""#,
+        "",
+        r#"nonce="abc", algorithm=SHA-256, Basic realm="x""#,
+        r#"charset="UTF-8""#,
+    ];
+    let (n, seen) = allocations(|| {
+        let mut seen = [0usize; 2];
+        for (i, c) in Challenges::parse_lines(&lines).enumerate() {
+            let c = c.expect("valid lines");
+            let params = c.params();
+            black_box(params.get("nonce"));
+            for p in params {
+                black_box((p.name(), p.value().raw()));
+                seen[i] += 1;
+            }
+        }
+        seen
+    });
+    assert_eq!(seen, [4, 2]);
+    assert_eq!(n, 0, "{n} allocations");
+}
+
 #[test]
 fn parsing_credentials_does_not_allocate() {
     for (input, expected) in CREDENTIALS.iter().zip([0, 0, 10]) {

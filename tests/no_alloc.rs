@@ -9,14 +9,14 @@ use http_auth_headers::{Challenges, Credentials, ErrorKind, InfoParams, ParseOpt
 
 /// A fixed buffer that `core::fmt` can write into.
 struct Buf {
-    bytes: [u8; 256],
+    bytes: [u8; 1024],
     len: usize,
 }
 
 impl Buf {
     fn new() -> Self {
         Buf {
-            bytes: [0; 256],
+            bytes: [0; 1024],
             len: 0,
         }
     }
@@ -108,4 +108,33 @@ fn credentials_and_errors_without_alloc() {
         (err.kind(), err.offset()),
         (ErrorKind::ExpectedToken68OrParam, 6)
     );
+}
+
+/// Everything reachable from credentials redacts their values in `Debug`.
+#[test]
+fn credentials_params_redact_in_debug() {
+    let c = Credentials::parse(
+        r#"Digest username="Mufasa", response="6629fae49393a05397450978507c4ef1""#,
+    )
+    .unwrap();
+    let mut buf = Buf::new();
+    write!(
+        buf,
+        "{c:?} {:?} {:?} {:?}",
+        c.params(),
+        c.params().iter().next().unwrap(),
+        c.param("response").unwrap()
+    )
+    .unwrap();
+    assert!(!buf.as_str().contains("6629fae"), "{}", buf.as_str());
+    assert!(!buf.as_str().contains("Mufasa"), "{}", buf.as_str());
+    assert!(buf.as_str().contains("response"), "{}", buf.as_str());
+    // Challenges have no secrets.
+    let ch = Challenges::parse("Basic realm=\"WallyWorld\"")
+        .next()
+        .unwrap()
+        .unwrap();
+    let mut buf = Buf::new();
+    write!(buf, "{:?}", ch.params()).unwrap();
+    assert!(buf.as_str().contains("WallyWorld"), "{}", buf.as_str());
 }

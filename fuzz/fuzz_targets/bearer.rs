@@ -12,7 +12,8 @@ use libfuzzer_sys::fuzz_target;
 /// The unescaped text of a value; `Err` for a realm holding non-UTF-8
 /// obs-text (only the RFC 6750 attributes are restricted to ASCII).
 fn text(v: Option<http_auth_headers::ParamValue<'_>>) -> Result<Option<String>, ()> {
-    v.map(|v| v.to_str().map(|s| s.into_owned()).map_err(|_| ())).transpose()
+    v.map(|v| v.unescaped_str().map(|s| s.into_owned()).map_err(|_| ()))
+        .transpose()
 }
 
 fuzz_target!(|data: &[u8]| {
@@ -21,21 +22,47 @@ fuzz_target!(|data: &[u8]| {
             assert!(c.is_scheme("Bearer"));
             assert!(b.realm() == c.param("realm"));
             let Ok(realm) = text(b.realm()) else { continue };
-            let scope = b.scope().map(|s| s.iter().map(|e| e.to_str().unwrap().into_owned()).collect::<Vec<_>>().join(" "));
+            let scope = b.scope().map(|s| {
+                s.iter()
+                    .map(|e| e.unescaped_str().unwrap().into_owned())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            });
             let error = b.error().map(|e| e.to_string());
             let desc = text(b.error_description()).expect("error_description is ASCII");
             let uri = text(b.error_uri()).expect("error_uri is ASCII");
-            let acr = b.acr_values().map(|s| s.iter().map(|e| e.to_str().unwrap().into_owned()).collect::<Vec<_>>().join(" "));
+            let acr = b.acr_values().map(|s| {
+                s.iter()
+                    .map(|e| e.unescaped_str().unwrap().into_owned())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            });
             let max_age = b.max_age();
             let mut w = BearerChallenge::builder();
-            if let Some(v) = &realm { w = w.realm(v); }
-            if let Some(v) = &scope { w = w.scope(v); }
-            if let Some(v) = &error { w = w.error(v); }
-            if let Some(v) = &desc { w = w.error_description(v); }
-            if let Some(v) = &uri { w = w.error_uri(v); }
-            if let Some(v) = &acr { w = w.acr_values(v); }
-            if let Some(v) = max_age { w = w.max_age(v); }
-            let written = w.write().expect("what the view accepted, the writer writes");
+            if let Some(v) = &realm {
+                w = w.realm(v);
+            }
+            if let Some(v) = &scope {
+                w = w.scope(v);
+            }
+            if let Some(v) = &error {
+                w = w.error(v);
+            }
+            if let Some(v) = &desc {
+                w = w.error_description(v);
+            }
+            if let Some(v) = &uri {
+                w = w.error_uri(v);
+            }
+            if let Some(v) = &acr {
+                w = w.acr_values(v);
+            }
+            if let Some(v) = max_age {
+                w = w.max_age(v);
+            }
+            let written = w
+                .write()
+                .expect("what the view accepted, the writer writes");
             let again = Challenges::parse(&written).next().unwrap().unwrap();
             let again = BearerChallenge::try_from(&again).expect("written challenge is valid");
             assert_eq!(again, b, "{written}");
@@ -56,7 +83,10 @@ fuzz_target!(|data: &[u8]| {
             assert_eq!(format!("{b:?}"), "BearerCredentials { token: <redacted> }");
             let written = BearerCredentials::write(b.token()).expect("a parsed token writes");
             let again = Credentials::parse(&written).unwrap();
-            assert_eq!(BearerCredentials::try_from(&again).unwrap().token(), b.token());
+            assert_eq!(
+                BearerCredentials::try_from(&again).unwrap().token(),
+                b.token()
+            );
         }
         if let Ok(d) = DpopCredentials::try_from(&c) {
             assert_eq!(Some(d.token()), c.token68());

@@ -92,10 +92,11 @@ fuzz_target!(|data: &[u8]| {
         assert_eq!((c.scheme(), c.token68()), (parts[0], token68), "{text:?}");
         let got: Vec<_> = c
             .params()
+            .iter()
             .map(|p| {
                 (
                     p.name().to_owned(),
-                    p.value().to_str().unwrap().into_owned(),
+                    p.value().unescaped_str().unwrap().into_owned(),
                 )
             })
             .collect();
@@ -111,10 +112,11 @@ fuzz_target!(|data: &[u8]| {
         assert_eq!((c.scheme(), c.token68()), (parts[0], token68), "{text:?}");
         let got: Vec<_> = c
             .params()
+            .iter()
             .map(|p| {
                 (
                     p.name().to_owned(),
-                    p.value().to_str().unwrap().into_owned(),
+                    p.value().unescaped_str().unwrap().into_owned(),
                 )
             })
             .collect();

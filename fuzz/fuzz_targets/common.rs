@@ -20,6 +20,17 @@ pub fn check_error(err: &Error, line: &[u8]) {
     let _ = err.display_with(line).to_string();
 }
 
+/// An error from credentials carries no byte of them: no found byte, and
+/// `display_with` shows nothing of the input.
+pub fn check_secret_error(err: &Error, line: &[u8]) {
+    assert!(
+        err.offset() <= line.len(),
+        "{err:?} past the end of {line:?}"
+    );
+    assert_eq!(err.found(), None, "{err:?}");
+    assert_eq!(err.display_with(line).to_string(), err.to_string());
+}
+
 /// Every accessor of a value agrees with the others.
 pub fn check_value(v: ParamValue<'_>) {
     let unescaped = v.unescaped();
@@ -43,7 +54,7 @@ pub fn check_value(v: ParamValue<'_>) {
         assert!(!v.has_escapes());
         assert_eq!(s.as_bytes(), &bytes[..]);
     }
-    match v.to_str() {
+    match v.unescaped_str() {
         Ok(s) => {
             assert_eq!(s.as_bytes(), &bytes[..]);
             assert!(v == *s);
@@ -63,11 +74,11 @@ pub fn check_value(v: ParamValue<'_>) {
 pub fn check_params(params: Params<'_>) {
     let n = params.len();
     let mut seen = 0;
-    for p in params.clone() {
+    for p in params {
         seen += 1;
         assert!(!p.name().is_empty() && p.name().bytes().all(is_tchar));
         assert!(p.is(p.name()));
-        let first = params.clone().find(|q| q.is(p.name())).map(|q| q.value());
+        let first = params.iter().find(|q| q.is(p.name())).map(|q| q.value());
         assert!(params.get(p.name()) == first);
         check_value(p.value());
         let _ = p.to_string();

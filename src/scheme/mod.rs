@@ -138,13 +138,11 @@ pub(crate) fn present(v: Option<ParamValue<'_>>) -> ParamValue<'_> {
 }
 
 /// An empty quoted value.
-pub(crate) const EMPTY: ParamValue<'static> = ParamValue {
-    v: crate::syntax::RawValue {
-        raw: b"",
-        quoted: true,
-        escaped: false,
-    },
-};
+pub(crate) const EMPTY: ParamValue<'static> = ParamValue::from_raw(crate::syntax::RawValue {
+    raw: b"",
+    quoted: true,
+    escaped: false,
+});
 
 /// Reads a `charset` param, which may only be `UTF-8` (any case): Basic
 /// (RFC 7617 section 2.1) and Digest (RFC 7616 section 4).

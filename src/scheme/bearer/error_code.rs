@@ -39,13 +39,11 @@ pub struct ErrorCode<'a>(ParamValue<'a>);
 
 /// A registered code, as a constant.
 const fn registered(name: &'static str) -> ErrorCode<'static> {
-    ErrorCode(ParamValue {
-        v: RawValue {
-            raw: name.as_bytes(),
-            quoted: false,
-            escaped: false,
-        },
-    })
+    ErrorCode(ParamValue::from_raw(RawValue {
+        raw: name.as_bytes(),
+        quoted: false,
+        escaped: false,
+    }))
 }
 
 impl ErrorCode<'static> {
@@ -93,13 +91,11 @@ impl<'a> ErrorCode<'a> {
     /// assert_ne!(ErrorCode::new("INVALID_TOKEN"), ErrorCode::INVALID_TOKEN);
     /// ```
     pub fn new(code: &'a str) -> Self {
-        Self::from_value(ParamValue {
-            v: RawValue {
-                raw: code.as_bytes(),
-                quoted: false,
-                escaped: false,
-            },
-        })
+        Self::from_value(ParamValue::from_raw(RawValue {
+            raw: code.as_bytes(),
+            quoted: false,
+            escaped: false,
+        }))
     }
 
     pub(crate) fn from_value(v: ParamValue<'a>) -> Self {

@@ -100,8 +100,9 @@ struct Sent {
 /// - qop `auth` is preferred ([`prefer_auth_int`](Self::prefer_auth_int)
 ///   asks for `auth-int`); a challenge without `qop` is answered in the RFC
 ///   2069 form, except `-sess` ones, which need a cnonce.
-/// - The cnonce is 32 hex digits from the OS random number generator; `nc`
-///   counts from 1 for each nonce; `algorithm` is sent only when the
+/// - The cnonce is 16 hex digits (64 bits) from the OS random number
+///   generator (some devices refuse longer ones); `nc` counts from 1 for
+///   each nonce; `algorithm` is sent only when the
 ///   challenge had one; a name that is not ASCII goes in `username*`
 ///   (RFC 8187) unless the server asked for `userhash`.
 /// - The state (nonce, count, opaque) is owned, so the client answers the
@@ -393,7 +394,7 @@ impl DigestClient {
             .nc
             .checked_add(1)
             .ok_or(DigestClientError::NonceCountExhausted)?;
-        let cnonce = random_hex::<16>().ok_or(DigestClientError::Random)?;
+        let cnonce = random_hex::<8>().ok_or(DigestClientError::Random)?;
         self.respond_with(method, uri, body, &cnonce, nc)
     }
 

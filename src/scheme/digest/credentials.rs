@@ -157,15 +157,20 @@ impl Eq for DigestCredentials<'_> {}
 
 impl fmt::Debug for DigestCredentials<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // Only the response is secret here; the other values are shown.
+        let username = match self.username() {
+            Username::Plain(v) => Username::Plain(v.revealed()),
+            other => other,
+        };
         f.debug_struct("DigestCredentials")
-            .field("username", &self.username())
-            .field("realm", &self.realm())
-            .field("nonce", &self.nonce())
-            .field("uri", &self.uri())
+            .field("username", &username)
+            .field("realm", &self.realm().revealed())
+            .field("nonce", &self.nonce().revealed())
+            .field("uri", &self.uri().revealed())
             .field("response", &Redacted)
             .field("algorithm", &self.algorithm())
-            .field("cnonce", &self.cnonce())
-            .field("opaque", &self.opaque())
+            .field("cnonce", &self.cnonce().map(ParamValue::revealed))
+            .field("opaque", &self.opaque().map(ParamValue::revealed))
             .field("qop", &self.qop())
             .field("nc", &self.nc)
             .field("userhash", &self.userhash)
