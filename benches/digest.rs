@@ -46,7 +46,7 @@ fn http_auth(value: &str) -> String {
         password: "Circle of Life",
         uri: "/dir/index.html",
         method: "GET",
-        body: Some(&[]),
+        body: None,
     };
     match &mut client {
         http_auth::PasswordClient::Digest(d) => {
@@ -153,7 +153,7 @@ fn respond(c: &mut Criterion) {
             password: "Circle of Life",
             uri: "/dir/index.html",
             method: "GET",
-            body: Some(&[]),
+            body: None,
         };
         g.bench_function("respond_again/http-auth", |b| {
             b.iter(|| {

@@ -64,6 +64,8 @@ pub enum DigestClientError {
 #[derive(Clone)]
 struct Session {
     algorithm: DigestAlgorithm,
+    /// `H(username:realm:password)`, computed once per challenge.
+    stored_ha1: HexDigest,
     /// Whether the challenge named its algorithm (then it is echoed).
     echo_algorithm: bool,
     realm: String,
@@ -336,10 +338,12 @@ impl DigestClient {
             }
         };
         let text = |v: crate::ParamValue<'_>| v.unescaped_str().ok().map(|s| s.into_owned());
+        let realm = text(d.realm())?;
         let session = Session {
             algorithm,
+            stored_ha1: algorithm.password_ha1(&self.username, &realm, &self.password),
             echo_algorithm: c.param("algorithm").is_some(),
-            realm: text(d.realm())?,
+            realm,
             nonce: text(d.nonce())?,
             opaque: match d.opaque() {
                 Some(v) => Some(text(v)?),
@@ -429,8 +433,7 @@ impl DigestClient {
             .as_mut()
             .ok_or(DigestClientError::NoChallenge)?;
         let alg = session.algorithm;
-        let stored = alg.password_ha1(&self.username, &session.realm, &self.password);
-        let ha1 = alg.session_ha1(&stored, &session.nonce, cnonce);
+        let ha1 = alg.session_ha1(&session.stored_ha1, &session.nonce, cnonce);
         let ha2 = alg.ha2(session.qop, method, uri, body);
         let count = NonceCount::new(nc);
         let qop = session.qop.map(|q| (q, count, cnonce));
