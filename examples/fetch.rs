@@ -13,6 +13,10 @@
 //! `stale=true`. After a Digest success it checks `rspauth` in
 //! `Authentication-Info` when the server sent one.
 //!
+//! Redirects are not followed; the body is sent as given (`--data` is not
+//! URL-encoded). The example needs the `digest` feature
+//! (`required-features`): pass `--features digest` to `cargo run`.
+//!
 //! Output: the final status code alone on the first line of stdout, then
 //! the body as received.
 //!

@@ -7,6 +7,10 @@
 //!     [--nonce-lifetime SECONDS]
 //! ```
 //!
+//! The example needs the `digest` feature (`required-features`), so plain
+//! `cargo run --example server` refuses to build it: pass
+//! `--features digest` (or `--all-features`).
+//!
 //! It prints `listening on http://ADDR` once it accepts connections (port 0
 //! picks a free port and prints it). Routes, any method, the body is read:
 //!
@@ -16,6 +20,11 @@
 //! | `/digest` | Digest | one Digest challenge per `--algorithm`, each on its own field line, strongest first, qop `auth, auth-int` (default algorithms SHA-512-256, SHA-256, MD5) |
 //! | `/bearer` | Bearer | `Bearer realm="REALM"` |
 //! | `/any` | all three | all of the above |
+//!
+//! Digest verification is the crate's `DigestServer`: stateless HMAC
+//! nonces (a random secret per run, so a restart invalidates them), the
+//! `uri` checked against the request-target, replays refused through an
+//! in-memory nonce-count window; `--user` passwords are its user table.
 //!
 //! - Success: 200, body `hello NAME\n` (`hello bearer\n` for a token);
 //!   Digest adds `Authentication-Info` with `rspauth`.
