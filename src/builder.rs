@@ -88,6 +88,9 @@ pub struct AuthBuilder {
     role: Role,
     scheme_len: usize,
     params: usize,
+    /// Where each written param name is in `buf`, to find repeats without
+    /// reading the params back.
+    names: alloc::vec::Vec<(usize, usize)>,
     token68: bool,
     error: Option<BuildError>,
 }
@@ -131,6 +134,7 @@ impl AuthBuilder {
             role,
             scheme_len: scheme.len(),
             params: 0,
+            names: alloc::vec::Vec::new(),
             token68: false,
             error: (!syntax::is_token(scheme.as_bytes())).then_some(BuildError::InvalidScheme),
         }
@@ -225,6 +229,8 @@ impl AuthBuilder {
             return self.fail(BuildError::DuplicateParam);
         }
         self.buf.push_str(if self.params == 0 { " " } else { ", " });
+        self.names
+            .push((self.buf.len(), self.buf.len() + name.len()));
         self.buf.push_str(name);
         self.buf.push('=');
         if !quote && syntax::is_token(value.as_bytes()) {
@@ -249,11 +255,9 @@ impl AuthBuilder {
     }
 
     fn has_param(&self, name: &str) -> bool {
-        let written = &self.buf[self.scheme_len..];
-        // Written params are validated, so the generic iterator reads them back.
-        crate::param::Params::new(written.as_bytes(), Some(written), None, self.params)
-            .iter()
-            .any(|p| p.is(name))
+        self.names.iter().any(|&(start, end)| {
+            self.buf.as_bytes()[start..end].eq_ignore_ascii_case(name.as_bytes())
+        })
     }
 
     /// The field value written so far: the parts set before the first

@@ -108,6 +108,7 @@
 //! |---|---|---|
 //! | `std` | yes | `std::error::Error` for the error types (through `core::error::Error`) and `alloc` |
 //! | `alloc` | with `std` | `Vec`-collecting parsers, `Cow` unescaping, owned forms, the writers |
+//! | `digest` | no | Digest that authenticates: [`DigestClient`](scheme::digest::DigestClient), [`DigestServer`](scheme::digest::DigestServer) with stateless HMAC nonces, the RFC 7616 hashes (MD5, SHA-256, SHA-512/256, `-sess`); implies `std` |
 //! | `http` | no | `http::HeaderValue` as a [`FieldValue`], the lines of a field in an `http::HeaderMap` as [`FieldLines`] |
 //! | `zeroize` | no | wipes decoded Basic passwords on drop |
 //!

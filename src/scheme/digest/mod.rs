@@ -30,6 +30,31 @@
 //! `Proxy-Authenticate`, `Proxy-Authorization` and
 //! `Proxy-Authentication-Info` (RFC 7616 section 3.8).
 //!
+//! ## Authenticating (feature `digest`)
+//!
+//! [`DigestClient`] answers challenges and checks `rspauth`;
+//! [`DigestServer`] issues challenges with stateless nonces and verifies
+//! credentials; [`DigestAlgorithm`] computes the hashes of section 3.4.
+//!
+//! ```
+//! # #[cfg(feature = "digest")] {
+//! use http_auth_headers::scheme::digest::*;
+//!
+//! let server = DigestServer::with_secret("api@example.org", [42; 32]) // a random secret in real use
+//!     .algorithms(&[DigestAlgorithm::Sha512_256, DigestAlgorithm::Sha256, DigestAlgorithm::Md5]);
+//! let users = |name: &str, _realm: &str| (name == "Mufasa").then(|| UserSecret::Password("Circle of Life".into()));
+//! let store = MemoryNonceStore::new();
+//!
+//! let mut client = DigestClient::new("Mufasa", "Circle of Life");
+//! client.challenge(&server.challenges(DigestServer::unix_now(), false)).unwrap();
+//! let authorization = client.respond("GET", "/doe.json", b"").unwrap();
+//!
+//! let ok = server.verify(&authorization, &DigestRequest::new("GET", "/doe.json"), &users, &store, DigestServer::unix_now()).unwrap();
+//! assert_eq!((ok.username(), ok.algorithm()), ("Mufasa", DigestAlgorithm::Sha512_256));
+//! assert!(client.authentication_info(&ok.authentication_info(b""), b"").unwrap().rspauth_verified());
+//! # }
+//! ```
+//!
 //! ## Implementation notes
 //!
 //! Where RFC 7616 leaves room:
@@ -56,9 +81,17 @@
 
 mod algorithm;
 mod challenge;
+#[cfg(feature = "digest")]
+mod client;
 mod credentials;
+#[cfg(feature = "digest")]
+mod hash;
 mod info;
 mod nonce_count;
+#[cfg(feature = "digest")]
+mod server;
+#[cfg(feature = "digest")]
+mod store;
 
 #[cfg(all(test, feature = "alloc"))]
 mod tests;
@@ -74,6 +107,22 @@ pub use nonce_count::NonceCount;
 #[cfg(feature = "alloc")]
 #[cfg_attr(docsrs, doc(cfg(feature = "alloc")))]
 pub use write::{DigestAuthInfoBuilder, DigestChallengeBuilder, DigestCredentialsBuilder};
+
+#[cfg(feature = "digest")]
+#[cfg_attr(docsrs, doc(cfg(feature = "digest")))]
+pub use client::{AuthInfoOutcome, DigestClient, DigestClientError};
+#[cfg(feature = "digest")]
+#[cfg_attr(docsrs, doc(cfg(feature = "digest")))]
+pub use hash::{DigestAlgorithm, HexDigest};
+#[cfg(feature = "digest")]
+#[cfg_attr(docsrs, doc(cfg(feature = "digest")))]
+pub use server::{
+    DigestRequest, DigestServer, DigestUsers, HtdigestError, RandomError, UserSecret, UserTable,
+    Verified, VerifyError,
+};
+#[cfg(feature = "digest")]
+#[cfg_attr(docsrs, doc(cfg(feature = "digest")))]
+pub use store::{MemoryNonceStore, NonceStore};
 
 use super::{is_one_of, SchemeError};
 use crate::item::Role;
