@@ -177,14 +177,35 @@ impl AuthInfoOutcome {
     /// Whether the field had an `rspauth` and it matched (a mismatch is an
     /// error, not `false`).
     ///
-    /// See [`AuthInfoOutcome`] for an example.
+    /// ```
+    /// use http_auth_headers::scheme::digest::DigestClient;
+    ///
+    /// use http_auth_headers::scheme::digest::{DigestRequest, DigestServer, MemoryNonceStore, UserSecret};
+    ///
+    /// let server = DigestServer::with_secret("r", [1; 32]);
+    /// let users = |_: &str, _: &str| Some(UserSecret::Password("p".into()));
+    /// let mut client = DigestClient::new("u", "p");
+    /// client.challenge(&server.challenges(0, false))?;
+    /// let value = client.respond("GET", "/", b"")?;
+    /// let ok = server.verify(&value, &DigestRequest::new("GET", "/"), &users, &MemoryNonceStore::new(), 1)?;
+    /// assert!(client.authentication_info(&ok.authentication_info(b""), b"")?.rspauth_verified());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn rspauth_verified(&self) -> bool {
         self.rspauth_verified
     }
 
     /// The `nextnonce` the server sent (the client has adopted it).
     ///
-    /// See [`AuthInfoOutcome`] for an example.
+    /// ```
+    /// use http_auth_headers::scheme::digest::DigestClient;
+    ///
+    /// let mut client = DigestClient::new("u", "p");
+    /// client.challenge(&[r#"Digest realm="r", nonce="n1", qop="auth""#])?;
+    /// client.respond("GET", "/", b"")?;
+    /// assert_eq!(client.authentication_info(r#"nextnonce="n2""#, b"")?.nextnonce(), Some("n2"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn nextnonce(&self) -> Option<&str> {
         self.nextnonce.as_deref()
     }

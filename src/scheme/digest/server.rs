@@ -257,6 +257,13 @@ pub struct DigestRequest<'r> {
 impl<'r> DigestRequest<'r> {
     /// The method and the request-target as received (what `uri` must
     /// equal).
+    ///
+    /// ```
+    /// use http_auth_headers::scheme::digest::DigestRequest;
+    ///
+    /// let req = DigestRequest::new("GET", "/a?b");
+    /// assert_eq!(req.uri(), "/a?b");
+    /// ```
     pub fn new(method: &'r str, uri: &'r str) -> Self {
         DigestRequest {
             method,
@@ -267,12 +274,25 @@ impl<'r> DigestRequest<'r> {
 
     /// The body (its content before transfer coding), needed for
     /// `auth-int`; empty by default.
+    ///
+    /// ```
+    /// use http_auth_headers::scheme::digest::DigestRequest;
+    ///
+    /// let req = DigestRequest::new("PUT", "/f").body(b"contents");
+    /// # let _ = req;
+    /// ```
     pub fn body(mut self, body: &'r [u8]) -> Self {
         self.body = body;
         self
     }
 
     /// The request-target.
+    ///
+    /// ```
+    /// use http_auth_headers::scheme::digest::DigestRequest;
+    ///
+    /// assert_eq!(DigestRequest::new("GET", "*").uri(), "*");
+    /// ```
     pub fn uri(&self) -> &'r str {
         self.uri
     }
@@ -412,28 +432,72 @@ impl fmt::Debug for Verified {
 impl Verified {
     /// The user's name (found through the lookup for `userhash`).
     ///
-    /// See [`Verified`] for an example.
+    /// ```
+    /// # use http_auth_headers::scheme::digest::*;
+    /// # let server = DigestServer::with_secret("r", [7; 32]).qop(&[Qop::AUTH_INT]).nonce_lifetime(60);
+    /// # let users = |_: &str, _: &str| Some(UserSecret::Password("p".into()));
+    /// # let mut client = DigestClient::new("u", "p");
+    /// # client.challenge(&server.challenges(1000, false))?;
+    /// # let value = client.respond("POST", "/", b"body")?;
+    /// # let req = DigestRequest::new("POST", "/").body(b"body");
+    /// # let ok = server.verify(&value, &req, &users, &MemoryNonceStore::new(), 1050)?;
+    /// assert_eq!(ok.username(), "u");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn username(&self) -> &str {
         &self.username
     }
 
     /// The algorithm used.
     ///
-    /// See [`Verified`] for an example.
+    /// ```
+    /// # use http_auth_headers::scheme::digest::*;
+    /// # let server = DigestServer::with_secret("r", [7; 32]).qop(&[Qop::AUTH_INT]).nonce_lifetime(60);
+    /// # let users = |_: &str, _: &str| Some(UserSecret::Password("p".into()));
+    /// # let mut client = DigestClient::new("u", "p");
+    /// # client.challenge(&server.challenges(1000, false))?;
+    /// # let value = client.respond("POST", "/", b"body")?;
+    /// # let req = DigestRequest::new("POST", "/").body(b"body");
+    /// # let ok = server.verify(&value, &req, &users, &MemoryNonceStore::new(), 1050)?;
+    /// assert_eq!(ok.algorithm(), DigestAlgorithm::Sha256);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn algorithm(&self) -> DigestAlgorithm {
         self.algorithm
     }
 
     /// The qop used (`None` for the RFC 2069 form).
     ///
-    /// See [`Verified`] for an example.
+    /// ```
+    /// # use http_auth_headers::scheme::digest::*;
+    /// # let server = DigestServer::with_secret("r", [7; 32]).qop(&[Qop::AUTH_INT]).nonce_lifetime(60);
+    /// # let users = |_: &str, _: &str| Some(UserSecret::Password("p".into()));
+    /// # let mut client = DigestClient::new("u", "p");
+    /// # client.challenge(&server.challenges(1000, false))?;
+    /// # let value = client.respond("POST", "/", b"body")?;
+    /// # let req = DigestRequest::new("POST", "/").body(b"body");
+    /// # let ok = server.verify(&value, &req, &users, &MemoryNonceStore::new(), 1050)?;
+    /// assert_eq!(ok.qop(), Some(Qop::AUTH_INT));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn qop(&self) -> Option<Qop<'static>> {
         self.qop
     }
 
     /// The nonce count of the request.
     ///
-    /// See [`Verified`] for an example.
+    /// ```
+    /// # use http_auth_headers::scheme::digest::*;
+    /// # let server = DigestServer::with_secret("r", [7; 32]).qop(&[Qop::AUTH_INT]).nonce_lifetime(60);
+    /// # let users = |_: &str, _: &str| Some(UserSecret::Password("p".into()));
+    /// # let mut client = DigestClient::new("u", "p");
+    /// # client.challenge(&server.challenges(1000, false))?;
+    /// # let value = client.respond("POST", "/", b"body")?;
+    /// # let req = DigestRequest::new("POST", "/").body(b"body");
+    /// # let ok = server.verify(&value, &req, &users, &MemoryNonceStore::new(), 1050)?;
+    /// assert_eq!(ok.nc().unwrap().value(), 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn nc(&self) -> Option<NonceCount> {
         self.nc
     }
@@ -441,7 +505,19 @@ impl Verified {
     /// The `nextnonce` the server sends, made when the nonce was near its
     /// end.
     ///
-    /// See [`Verified`] for an example.
+    /// ```
+    /// # use http_auth_headers::scheme::digest::*;
+    /// # let server = DigestServer::with_secret("r", [7; 32]).qop(&[Qop::AUTH_INT]).nonce_lifetime(60);
+    /// # let users = |_: &str, _: &str| Some(UserSecret::Password("p".into()));
+    /// # let mut client = DigestClient::new("u", "p");
+    /// # client.challenge(&server.challenges(1000, false))?;
+    /// # let value = client.respond("POST", "/", b"body")?;
+    /// # let req = DigestRequest::new("POST", "/").body(b"body");
+    /// # let ok = server.verify(&value, &req, &users, &MemoryNonceStore::new(), 1050)?;
+    /// // 50 s into a 60 s lifetime: within the last 30 s.
+    /// assert!(ok.nextnonce().is_some());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn nextnonce(&self) -> Option<&str> {
         self.nextnonce.as_deref()
     }
@@ -452,7 +528,20 @@ impl Verified {
     /// body, hashed for `auth-int` only. Empty for an RFC 2069 request
     /// without `nextnonce`.
     ///
-    /// See [`Verified`] for an example.
+    /// ```
+    /// # use http_auth_headers::scheme::digest::*;
+    /// # let server = DigestServer::with_secret("r", [7; 32]).qop(&[Qop::AUTH_INT]).nonce_lifetime(60);
+    /// # let users = |_: &str, _: &str| Some(UserSecret::Password("p".into()));
+    /// # let mut client = DigestClient::new("u", "p");
+    /// # client.challenge(&server.challenges(1000, false))?;
+    /// # let value = client.respond("POST", "/", b"body")?;
+    /// # let req = DigestRequest::new("POST", "/").body(b"body");
+    /// # let ok = server.verify(&value, &req, &users, &MemoryNonceStore::new(), 1050)?;
+    /// let info = ok.authentication_info(b"hello u\n");
+    /// assert!(info.starts_with("nextnonce=") && info.contains(", qop=auth-int, rspauth=\""));
+    /// assert!(client.authentication_info(&info, b"hello u\n")?.rspauth_verified());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn authentication_info(&self, body: &[u8]) -> String {
         let alg = self.algorithm;
         let mut info = DigestAuthInfoBuilder::new();
