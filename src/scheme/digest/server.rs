@@ -1067,29 +1067,31 @@ impl DigestServer {
         if d.uri() != request.uri {
             return Err(VerifyError::UriMismatch);
         }
-        // 6. The response, from the user's secret.
-        let (username, secret) = if d.userhash() {
-            let hash = match d.username() {
-                Username::Plain(v) => text(v).ok_or(VerifyError::UnknownUser)?,
-                _ => return Err(VerifyError::UnknownUser),
-            };
-            users
-                .find_userhash(&hash.to_ascii_lowercase(), &self.realm, alg)
-                .ok_or(VerifyError::UnknownUser)?
+        // 6. The response, from the user's secret. An unknown user costs
+        // the same hashes as a known one, so timing does not tell them
+        // apart.
+        let found = if d.userhash() {
+            match d.username() {
+                Username::Plain(v) => text(v).and_then(|hash| {
+                    users.find_userhash(&hash.to_ascii_lowercase(), &self.realm, alg)
+                }),
+                _ => None,
+            }
         } else {
-            let name = d
-                .username()
-                .decoded_str()
-                .map_err(|_| VerifyError::UnknownUser)?
-                .into_owned();
-            let secret = users
-                .secret(&name, &self.realm)
-                .ok_or(VerifyError::UnknownUser)?;
-            (name, secret)
+            d.username().decoded_str().ok().and_then(|name| {
+                let secret = users.secret(&name, &self.realm)?;
+                Some((name.into_owned(), secret))
+            })
         };
-        let stored = secret
-            .stored_ha1(alg, &username, &self.realm)
-            .ok_or(VerifyError::UnknownUser)?;
+        let found = found.and_then(|(name, secret)| {
+            let stored = secret.stored_ha1(alg, &name, &self.realm)?;
+            Some((name, stored))
+        });
+        let known = found.is_some();
+        let (username, stored) = found.unwrap_or_else(|| {
+            let dummy = alg.base().password_ha1("", &self.realm, "");
+            (String::new(), dummy)
+        });
         let cnonce = match d.cnonce() {
             Some(v) => {
                 text(v).ok_or(VerifyError::Malformed(SchemeError::InvalidParam("cnonce")))?
@@ -1104,7 +1106,11 @@ impl DigestServer {
         };
         let ha2 = alg.ha2(qop, request.method, request.uri, request.body);
         let expected = alg.response(&ha1, &nonce, with_qop, &ha2);
-        if !d.response_matches(expected.as_str()) {
+        let matches = d.response_matches(expected.as_str());
+        if !known {
+            return Err(VerifyError::UnknownUser);
+        }
+        if !matches {
             return Err(VerifyError::WrongResponse);
         }
         // 7. The nonce's age.
