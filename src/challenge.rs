@@ -7,7 +7,7 @@ use core::iter::FusedIterator;
 
 use crate::error::{Error, ErrorKind};
 use crate::item::{debug_item, item_accessors, Item, Role};
-use crate::lines::{Continuation, FieldLines, Source, Walker};
+use crate::lines::{Continuation, FieldLines, FieldValue, Source, Walker};
 use crate::options::ParseOptions;
 use crate::syntax::{self, Context};
 
@@ -123,15 +123,15 @@ pub struct Challenges<'a> {
 }
 
 impl<'a> Challenges<'a> {
-    /// Parses the value of one field line. `value` may be a `&str`, a `&[u8]`
-    /// or anything else that is `AsRef<[u8]>`, such as `http::HeaderValue`.
+    /// Parses the value of one field line: a `&str`, a `&[u8]` or another
+    /// [`FieldValue`], such as `http::HeaderValue`.
     ///
     /// ```
     /// use http_auth_headers::Challenges;
     ///
     /// assert_eq!(Challenges::parse("Basic realm=\"a\", Bearer").count(), 2);
     /// ```
-    pub fn parse<T: AsRef<[u8]> + ?Sized>(value: &'a T) -> Self {
+    pub fn parse<T: FieldValue + ?Sized>(value: &'a T) -> Self {
         ParseOptions::new().parse::<Self>(value)
     }
 
@@ -219,6 +219,7 @@ impl<'a> Iterator for Challenges<'a> {
                 syntax::item(i, Context::List, &limits)
             },
         )?;
+        let (line, text) = (self.walk.line, self.walk.text);
         let result = parsed.and_then(|parsed| {
             let mut count = match parsed.body {
                 syntax::Body::Params(_, n) => n,
@@ -228,7 +229,7 @@ impl<'a> Iterator for Challenges<'a> {
             if parsed.open && self.walk.rest.is_empty() {
                 (count, more) = self.continue_params(count)?;
             }
-            Item::new(start, &parsed, count, more)
+            Item::new(start, &parsed, count, more, (line, text))
                 .map(Challenge)
                 .ok_or_else(|| self.walk.fail(Error::new(ErrorKind::ValueTooLong, 0, None)))
         });

@@ -6,7 +6,7 @@ use core::fmt;
 
 use crate::error::{Error, ErrorKind};
 use crate::item::{debug_item, item_accessors, Item, Role};
-use crate::lines::{FieldLines, Source};
+use crate::lines::{FieldLines, FieldValue, Source};
 use crate::options::ParseOptions;
 use crate::syntax::{self, Context};
 
@@ -67,7 +67,7 @@ impl<'a> Credentials<'a> {
     /// A syntax error; [`ErrorKind::MissingCredentials`] for an empty value;
     /// [`ErrorKind::MultipleCredentials`] when a second credentials follows.
     /// The error holds no byte of the value (see [`Error`]).
-    pub fn parse<T: AsRef<[u8]> + ?Sized>(value: &'a T) -> Result<Self, Error> {
+    pub fn parse<T: FieldValue + ?Sized>(value: &'a T) -> Result<Self, Error> {
         ParseOptions::new().parse::<Self>(value)
     }
 
@@ -107,14 +107,20 @@ impl<'a> Credentials<'a> {
         if rest.is_empty() {
             return fail(ErrorKind::MissingCredentials, line.len());
         }
-        match syntax::item(rest, Context::Single, &options.limits()) {
+        let limits = options.limits();
+        if let Some(parsed) = syntax::token68_credentials(rest, &limits) {
+            if let Some(item) = Item::new(rest, &parsed, 0, None, (line, src.line_text(0))) {
+                return Ok(Credentials(item));
+            }
+        }
+        match syntax::item(rest, Context::Single, &limits) {
             Ok((r, _)) if !r.is_empty() => fail(ErrorKind::ExpectedEnd, line.len() - r.len()),
             Ok((_, parsed)) => {
                 let count = match parsed.body {
                     syntax::Body::Params(_, n) => n,
                     _ => 0,
                 };
-                match Item::new(rest, &parsed, count, None) {
+                match Item::new(rest, &parsed, count, None, (line, src.line_text(0))) {
                     Some(item) => Ok(Credentials(item)),
                     None => fail(ErrorKind::ValueTooLong, 0),
                 }

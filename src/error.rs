@@ -74,11 +74,23 @@ impl Error {
     }
 
     /// What went wrong.
+    ///
+    /// ```
+    /// use http_auth_headers::{Credentials, ErrorKind};
+    ///
+    /// assert_eq!(Credentials::parse("Basic a b").unwrap_err().kind(), ErrorKind::ExpectedEnd);
+    /// ```
     pub const fn kind(&self) -> ErrorKind {
         self.kind
     }
 
     /// The byte offset of the problem, from the start of its field line.
+    ///
+    /// ```
+    /// use http_auth_headers::Credentials;
+    ///
+    /// assert_eq!(Credentials::parse("Basic a b").unwrap_err().offset(), 8);
+    /// ```
     pub const fn offset(&self) -> usize {
         self.offset
     }
@@ -101,6 +113,13 @@ impl Error {
 
     /// The byte found at [`offset`](Self::offset): `None` at the end of the
     /// value, and always for credentials (they are secret).
+    ///
+    /// ```
+    /// use http_auth_headers::Challenges;
+    ///
+    /// let err = Challenges::parse("Basic realm=x y").next().unwrap().unwrap_err();
+    /// assert_eq!(err.found(), Some(b'y'));
+    /// ```
     pub const fn found(&self) -> Option<u8> {
         self.found.0
     }
@@ -318,7 +337,15 @@ impl fmt::Display for ErrorKind {
 
 /// A quoted or unescaped value is not valid UTF-8 (it holds `obs-text` bytes
 /// that do not form UTF-8).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+///
+/// ```
+/// use http_auth_headers::Challenges;
+///
+/// let c = Challenges::parse(b"X a=\"\xff\"").next().unwrap()?;
+/// assert!(c.param("a").unwrap().unescaped_str().is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, thiserror::Error)]
 #[error("value is not valid UTF-8")]
 pub struct NotUtf8Error {
     _priv: (),

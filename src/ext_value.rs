@@ -44,7 +44,13 @@ use core::fmt;
 use core::iter::FusedIterator;
 
 /// Why a value is not a valid `ext-value`, or cannot be turned into text.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+///
+/// ```
+/// use http_auth_headers::ext_value::{ExtValue, ExtValueError};
+///
+/// assert_eq!(ExtValue::parse("UTF-8''100%").unwrap_err(), ExtValueError::InvalidPercentEncoding(10));
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, thiserror::Error)]
 #[non_exhaustive]
 pub enum ExtValueError {
     /// The value lacks one of the two `'` that end the charset and the
@@ -95,18 +101,46 @@ pub struct Charset<'a> {
 
 impl Charset<'static> {
     /// `UTF-8`, the only charset RFC 8187 lets producers use.
+    ///
+    /// ```
+    /// use http_auth_headers::ext_value::Charset;
+    ///
+    /// assert_eq!(Charset::from_name("utf-8"), Charset::UTF_8);
+    /// ```
     pub const UTF_8: Self = Charset { name: "UTF-8" };
     /// `ISO-8859-1`, allowed by RFC 5987 (obsoleted by RFC 8187).
+    ///
+    /// ```
+    /// use http_auth_headers::ext_value::Charset;
+    ///
+    /// assert_eq!(Charset::from_name("iso-8859-1"), Charset::ISO_8859_1);
+    /// ```
     pub const ISO_8859_1: Self = Charset { name: "ISO-8859-1" };
 }
 
-crate::scheme::case_insensitive_name!(Charset, [Charset::UTF_8, Charset::ISO_8859_1]);
+crate::scheme::case_insensitive_name!(
+    Charset,
+    [Charset::UTF_8, Charset::ISO_8859_1],
+    "http_auth_headers::ext_value::Charset",
+    UTF_8,
+    "utf-8",
+    "UTF-8"
+);
 
 /// A parsed `ext-value`, borrowed from the input: its charset, its language
 /// and its percent-encoded value, which is decoded on demand.
 ///
 /// Equality compares the charset, the language (ignoring ASCII case) and the
 /// decoded bytes.
+///
+/// ```
+/// use http_auth_headers::ext_value::ExtValue;
+///
+/// let a = ExtValue::parse("utf-8''%41b")?;
+/// assert_eq!(a, ExtValue::parse("UTF-8''Ab")?);
+/// assert_eq!(a.to_string(), "utf-8''%41b");
+/// # Ok::<(), http_auth_headers::ext_value::ExtValueError>(())
+/// ```
 #[derive(Clone, Copy, Debug)]
 pub struct ExtValue<'a> {
     charset_name: &'a str,
@@ -189,27 +223,63 @@ impl<'a> ExtValue<'a> {
     }
 
     /// The charset.
+    ///
+    /// ```
+    /// use http_auth_headers::ext_value::{Charset, ExtValue};
+    ///
+    /// assert_eq!(ExtValue::parse("iso-8859-1''x")?.charset(), Charset::ISO_8859_1);
+    /// # Ok::<(), http_auth_headers::ext_value::ExtValueError>(())
+    /// ```
     pub fn charset(&self) -> Charset<'a> {
         self.charset
     }
 
     /// The charset name as written.
+    ///
+    /// ```
+    /// use http_auth_headers::ext_value::ExtValue;
+    ///
+    /// assert_eq!(ExtValue::parse("utf-8''x")?.charset_name(), "utf-8");
+    /// # Ok::<(), http_auth_headers::ext_value::ExtValueError>(())
+    /// ```
     pub fn charset_name(&self) -> &'a str {
         self.charset_name
     }
 
     /// The language tag, if one was given.
+    ///
+    /// ```
+    /// use http_auth_headers::ext_value::ExtValue;
+    ///
+    /// assert_eq!(ExtValue::parse("UTF-8'en'x")?.language(), Some("en"));
+    /// assert_eq!(ExtValue::parse("UTF-8''x")?.language(), None);
+    /// # Ok::<(), http_auth_headers::ext_value::ExtValueError>(())
+    /// ```
     pub fn language(&self) -> Option<&'a str> {
         Some(self.language).filter(|l| !l.is_empty())
     }
 
     /// The value as written, still percent-encoded.
+    ///
+    /// ```
+    /// use http_auth_headers::ext_value::ExtValue;
+    ///
+    /// assert_eq!(ExtValue::parse("UTF-8''a%20b")?.value_chars(), "a%20b");
+    /// # Ok::<(), http_auth_headers::ext_value::ExtValueError>(())
+    /// ```
     pub fn value_chars(&self) -> &'a str {
         self.value_chars
     }
 
     /// The decoded bytes (in the value's charset), one by one, without
     /// allocating.
+    ///
+    /// ```
+    /// use http_auth_headers::ext_value::ExtValue;
+    ///
+    /// assert!(ExtValue::parse("UTF-8''a%20b")?.bytes().eq(*b"a b"));
+    /// # Ok::<(), http_auth_headers::ext_value::ExtValueError>(())
+    /// ```
     pub fn bytes(&self) -> PctDecoded<'a> {
         PctDecoded {
             rest: self.value_chars.as_bytes(),
@@ -218,6 +288,13 @@ impl<'a> ExtValue<'a> {
 
     /// The decoded bytes, in the value's charset: borrowed when nothing was
     /// percent-encoded.
+    ///
+    /// ```
+    /// use http_auth_headers::ext_value::ExtValue;
+    ///
+    /// assert_eq!(&*ExtValue::parse("ISO-8859-1''%A3")?.decoded(), b"\xa3");
+    /// # Ok::<(), http_auth_headers::ext_value::ExtValueError>(())
+    /// ```
     #[cfg(feature = "alloc")]
     #[cfg_attr(docsrs, doc(cfg(feature = "alloc")))]
     pub fn decoded(&self) -> Cow<'a, [u8]> {
@@ -235,6 +312,13 @@ impl<'a> ExtValue<'a> {
     ///
     /// [`ExtValueError::UnsupportedCharset`] for a charset other than UTF-8
     /// and ISO-8859-1.
+    ///
+    /// ```
+    /// use http_auth_headers::ext_value::ExtValue;
+    ///
+    /// assert_eq!(ExtValue::parse("ISO-8859-1''%A3")?.decoded_str()?, "£");
+    /// # Ok::<(), http_auth_headers::ext_value::ExtValueError>(())
+    /// ```
     #[cfg(feature = "alloc")]
     #[cfg_attr(docsrs, doc(cfg(feature = "alloc")))]
     pub fn decoded_str(&self) -> Result<Cow<'a, str>, ExtValueError> {
@@ -267,6 +351,20 @@ impl PartialEq for ExtValue<'_> {
 
 impl Eq for ExtValue<'_> {}
 
+/// Consistent with equality: hashes the ASCII-lowercased charset and
+/// language and the decoded bytes.
+impl core::hash::Hash for ExtValue<'_> {
+    fn hash<H: core::hash::Hasher>(&self, state: &mut H) {
+        for part in [self.charset_name, self.language] {
+            part.bytes()
+                .for_each(|b| state.write_u8(b.to_ascii_lowercase()));
+            state.write_u8(0xff);
+        }
+        state.write_usize(self.bytes().count());
+        self.bytes().for_each(|b| state.write_u8(b));
+    }
+}
+
 /// Writes the value as parsed: `charset'language'value-chars`.
 impl fmt::Display for ExtValue<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -279,6 +377,14 @@ impl fmt::Display for ExtValue<'_> {
 }
 
 /// The decoded bytes of an [`ExtValue`], from [`ExtValue::bytes`].
+///
+/// ```
+/// use http_auth_headers::ext_value::ExtValue;
+///
+/// let v = ExtValue::parse("UTF-8''%C3%A4")?;
+/// assert_eq!(v.bytes().collect::<Vec<u8>>(), [0xc3, 0xa4]);
+/// # Ok::<(), http_auth_headers::ext_value::ExtValueError>(())
+/// ```
 #[derive(Clone, Debug)]
 pub struct PctDecoded<'a> {
     rest: &'a [u8],
@@ -327,6 +433,12 @@ pub fn encode(text: &str) -> Encoded<'_> {
 }
 
 /// Text to be written as an `ext-value`, from [`encode`].
+///
+/// ```
+/// use http_auth_headers::ext_value::encode;
+///
+/// assert_eq!(format!("username*={}", encode("Jä")), "username*=UTF-8''J%C3%A4");
+/// ```
 #[derive(Clone, Copy, Debug)]
 pub struct Encoded<'a> {
     text: &'a str,

@@ -9,7 +9,7 @@ use core::iter::FusedIterator;
 use crate::error::{Error, ErrorKind};
 #[cfg(feature = "alloc")]
 use crate::item::info_must_quote;
-use crate::lines::{FieldLines, Source, Walker};
+use crate::lines::{FieldLines, FieldValue, Source, Walker};
 use crate::options::ParseOptions;
 use crate::param::Param;
 #[cfg(feature = "alloc")]
@@ -51,7 +51,7 @@ impl<'a> InfoParams<'a> {
     ///
     /// assert_eq!(InfoParams::parse("a=1, b=2").count(), 2);
     /// ```
-    pub fn parse<T: AsRef<[u8]> + ?Sized>(value: &'a T) -> Self {
+    pub fn parse<T: FieldValue + ?Sized>(value: &'a T) -> Self {
         ParseOptions::new().parse::<Self>(value)
     }
 
@@ -125,7 +125,7 @@ impl<'a> AuthenticationInfo<'a> {
     /// # Errors
     ///
     /// The first syntax error.
-    pub fn parse<T: AsRef<[u8]> + ?Sized>(value: &'a T) -> Result<Self, Error> {
+    pub fn parse<T: FieldValue + ?Sized>(value: &'a T) -> Result<Self, Error> {
         ParseOptions::new().parse::<Self>(value)
     }
 

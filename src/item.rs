@@ -140,6 +140,7 @@ impl<'a> Item<'a> {
         parsed: &Parsed<'a>,
         count: usize,
         more: Option<Continuation<'a>>,
+        line: (&'a [u8], Option<&'a str>),
     ) -> Option<Self> {
         let scheme_len = parsed.scheme.len();
         let (kind, body_at, end) = match parsed.body {
@@ -155,7 +156,18 @@ impl<'a> Item<'a> {
             }
         };
         Some(Item {
-            text: Text::new(start.get(..end)?),
+            text: match line.1 {
+                // The line is text already: slice it (an item starts and ends
+                // at ASCII bytes, so at character boundaries).
+                Some(text) => {
+                    let at = offset_in(line.0, start);
+                    match text.get(at..at.wrapping_add(end)) {
+                        Some(s) => Text::Str(s),
+                        None => Text::new(start.get(..end)?),
+                    }
+                }
+                None => Text::new(start.get(..end)?),
+            },
             scheme_len: u32::try_from(scheme_len).ok()?,
             body_at: u32::try_from(body_at).ok()?,
             count: u32::try_from(count).ok()?,

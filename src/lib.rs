@@ -31,9 +31,9 @@
 //!
 //! # Design
 //!
-//! - **Bytes in, borrows out.** Every parser takes anything `AsRef<[u8]>`
-//!   (`&str`, `&[u8]`, `http::HeaderValue`); every parsed value is a slice of
-//!   it. Quoted-strings keep their escapes and are unescaped only when asked
+//! - **Bytes in, borrows out.** Every parser takes text or bytes
+//!   ([`FieldValue`]: `&str`, `&[u8]`, `http::HeaderValue`); every parsed
+//!   value is a slice of it. Quoted-strings keep their escapes and are unescaped only when asked
 //!   ([`ParamValue::unescaped`] borrows when there is nothing to unescape).
 //!   Parsing and iterating never allocate. `into_owned()` turns a
 //!   [`Challenge`] or [`Credentials`] into a `'static` one (one shared
@@ -45,6 +45,12 @@
 //!   [`Challenges`] and [`InfoParams`] are lazy iterators that yield
 //!   `Result`s and stop at the first error; [`Credentials`] and
 //!   [`AuthenticationInfo`] are parsed at once.
+//!   Every writer is a builder: [`AuthBuilder::challenge`] and
+//!   [`AuthBuilder::credentials`] for any scheme, `builder(...)` on each
+//!   typed view in [`scheme`]. Setters take a value and return the builder
+//!   (flags, such as `.stale()`, take none), and `finish()` returns the
+//!   field value or the first [`BuildError`]. Values that compare equal
+//!   hash equal; credential views have constant-time `Eq` and no `Hash`.
 //! - **Several field lines are one list** (RFC 9110 section 5.3): the lines
 //!   parse exactly as their join with `", "` would, so a line may go on with
 //!   the params of the previous line's challenge. `Authorization` is not a
@@ -101,7 +107,9 @@
 //! | feature | default | what it adds |
 //! |---|---|---|
 //! | `std` | yes | `std::error::Error` for the error types (through `core::error::Error`) and `alloc` |
-//! | `alloc` | with `std` | `Vec`-collecting parsers, `Cow` unescaping |
+//! | `alloc` | with `std` | `Vec`-collecting parsers, `Cow` unescaping, owned forms, the writers |
+//! | `http` | no | `http::HeaderValue` as a [`FieldValue`], the lines of a field in an `http::HeaderMap` as [`FieldLines`] |
+//! | `zeroize` | no | wipes decoded Basic passwords on drop |
 //! | `digest` | no | Digest that authenticates: [`DigestClient`](scheme::digest::DigestClient), [`DigestServer`](scheme::digest::DigestServer) with stateless HMAC nonces, the RFC 7616 hashes (MD5, SHA-256, SHA-512/256, `-sess`); implies `std` |
 //!
 //! Without default features the crate is `no_std` and parses and iterates
@@ -137,7 +145,7 @@ pub use error::{Error, ErrorKind, NotUtf8Error};
 #[cfg(feature = "alloc")]
 pub use info::AuthenticationInfo;
 pub use info::InfoParams;
-pub use lines::FieldLines;
+pub use lines::{FieldLines, FieldValue};
 pub use options::{Field, ParseOptions};
 pub use param::{Param, ParamValue, Params, ParamsIter, Unescaped};
 

@@ -7,6 +7,81 @@ use core::fmt;
 use crate::error::{Error, ErrorKind};
 use crate::syntax;
 
+/// One field line's value, as the parsers take it: text (`str`, `String`)
+/// or bytes (`[u8]`, `Vec<u8>`, and `http::HeaderValue` with the `http`
+/// feature). Text is used as it is; bytes are checked for UTF-8 once per
+/// challenge or credentials, so that names and schemes can be returned as
+/// `&str`. Implemented for references to these too.
+///
+/// ```
+/// use http_auth_headers::Credentials;
+///
+/// let text = String::from("Bearer abc");
+/// let bytes: &[u8] = b"Bearer abc";
+/// assert_eq!(Credentials::parse(&text)?, Credentials::parse(bytes)?);
+/// # Ok::<(), http_auth_headers::Error>(())
+/// ```
+pub trait FieldValue {
+    /// The bytes of the value.
+    fn value_bytes(&self) -> &[u8];
+
+    /// The value as text, when it is text already (no check needed).
+    fn value_text(&self) -> Option<&str> {
+        None
+    }
+}
+
+/// `FieldValue` for text types (used as text) and byte types.
+macro_rules! field_value {
+    (text: $($ty:ty),*) => {$(
+        impl FieldValue for $ty {
+            #[inline]
+            fn value_bytes(&self) -> &[u8] {
+                self.as_bytes()
+            }
+
+            #[inline]
+            fn value_text(&self) -> Option<&str> {
+                Some(self)
+            }
+        }
+    )*};
+    (bytes: $($ty:ty),*) => {$(
+        impl FieldValue for $ty {
+            #[inline]
+            fn value_bytes(&self) -> &[u8] {
+                self
+            }
+        }
+    )*};
+}
+
+field_value!(text: str);
+field_value!(bytes: [u8]);
+#[cfg(feature = "alloc")]
+field_value!(text: alloc::string::String, alloc::borrow::Cow<'_, str>, alloc::boxed::Box<str>);
+#[cfg(feature = "alloc")]
+field_value!(bytes: Vec<u8>, alloc::borrow::Cow<'_, [u8]>);
+
+impl<const N: usize> FieldValue for [u8; N] {
+    #[inline]
+    fn value_bytes(&self) -> &[u8] {
+        self
+    }
+}
+
+impl<T: FieldValue + ?Sized> FieldValue for &T {
+    #[inline]
+    fn value_bytes(&self) -> &[u8] {
+        (**self).value_bytes()
+    }
+
+    #[inline]
+    fn value_text(&self) -> Option<&str> {
+        (**self).value_text()
+    }
+}
+
 /// The field lines of one field, in the order they were received: what the
 /// `parse_lines` constructors take.
 ///
@@ -14,8 +89,8 @@ use crate::syntax;
 /// joining them with `", "` (RFC 9110 section 5.3); parsing the lines with
 /// `parse_lines` gives exactly what parsing that joined value gives, without
 /// joining anything. It is implemented for arrays, slices and `Vec`s of
-/// anything `AsRef<[u8]>` (`&str`, `String`, `&[u8]`, `http::HeaderValue`),
-/// and for references to those.
+/// [`FieldValue`]s (`&str`, `String`, `&[u8]`, `http::HeaderValue` with the
+/// `http` feature), and for references to those.
 ///
 /// ```
 /// use http_auth_headers::Challenges;
@@ -31,30 +106,60 @@ use crate::syntax;
 pub trait FieldLines {
     /// The line at `index` (from 0), or `None` past the last line.
     fn line(&self, index: usize) -> Option<&[u8]>;
-}
 
-impl<T: AsRef<[u8]>> FieldLines for [T] {
-    fn line(&self, index: usize) -> Option<&[u8]> {
-        self.get(index).map(AsRef::as_ref)
+    /// The same line as text, when it is text already (no check needed).
+    fn line_text(&self, index: usize) -> Option<&str> {
+        let _ = index;
+        None
     }
 }
 
-impl<T: AsRef<[u8]>, const N: usize> FieldLines for [T; N] {
+impl<T: FieldValue> FieldLines for [T] {
+    #[inline]
     fn line(&self, index: usize) -> Option<&[u8]> {
-        self.get(index).map(AsRef::as_ref)
+        self.get(index).map(FieldValue::value_bytes)
+    }
+
+    #[inline]
+    fn line_text(&self, index: usize) -> Option<&str> {
+        self.get(index).and_then(FieldValue::value_text)
+    }
+}
+
+impl<T: FieldValue, const N: usize> FieldLines for [T; N] {
+    #[inline]
+    fn line(&self, index: usize) -> Option<&[u8]> {
+        self[..].line(index)
+    }
+
+    #[inline]
+    fn line_text(&self, index: usize) -> Option<&str> {
+        self[..].line_text(index)
     }
 }
 
 #[cfg(feature = "alloc")]
-impl<T: AsRef<[u8]>> FieldLines for Vec<T> {
+impl<T: FieldValue> FieldLines for Vec<T> {
+    #[inline]
     fn line(&self, index: usize) -> Option<&[u8]> {
-        self.get(index).map(AsRef::as_ref)
+        self[..].line(index)
+    }
+
+    #[inline]
+    fn line_text(&self, index: usize) -> Option<&str> {
+        self[..].line_text(index)
     }
 }
 
 impl<L: FieldLines + ?Sized> FieldLines for &L {
+    #[inline]
     fn line(&self, index: usize) -> Option<&[u8]> {
         (**self).line(index)
+    }
+
+    #[inline]
+    fn line_text(&self, index: usize) -> Option<&str> {
+        (**self).line_text(index)
     }
 }
 
@@ -62,8 +167,8 @@ impl<L: FieldLines + ?Sized> FieldLines for &L {
 /// [`Field`](crate::Field); not reachable by users).
 #[derive(Clone, Copy)]
 pub enum Source<'a> {
-    /// One field line.
-    One(&'a [u8]),
+    /// One field line, and the same as text when it is text.
+    One(&'a [u8], Option<&'a str>),
     /// The lines of one field.
     Lines(&'a (dyn FieldLines + Sync)),
 }
@@ -71,7 +176,7 @@ pub enum Source<'a> {
 impl fmt::Debug for Source<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {
-            Source::One(_) => "Source::One",
+            Source::One(..) => "Source::One",
             Source::Lines(_) => "Source::Lines",
         })
     }
@@ -81,9 +186,23 @@ impl<'a> Source<'a> {
     #[inline]
     pub(crate) fn line(&self, index: usize) -> Option<&'a [u8]> {
         match *self {
-            Source::One(line) => (index == 0).then_some(line),
+            Source::One(line, _) => (index == 0).then_some(line),
             Source::Lines(lines) => lines.line(index),
         }
+    }
+
+    #[inline]
+    pub(crate) fn line_text(&self, index: usize) -> Option<&'a str> {
+        match *self {
+            Source::One(_, text) => text.filter(|_| index == 0),
+            Source::Lines(lines) => lines.line_text(index),
+        }
+    }
+
+    /// One field line.
+    #[inline]
+    pub(crate) fn one<T: FieldValue + ?Sized>(value: &'a T) -> Self {
+        Source::One(value.value_bytes(), value.value_text())
     }
 
     pub(crate) fn is_lines(&self) -> bool {
@@ -113,6 +232,8 @@ impl<'a> Continuation<'a> {
 pub(crate) struct Walker<'a> {
     pub(crate) src: Source<'a>,
     pub(crate) line: &'a [u8],
+    /// `line` as text, when it was given as text.
+    pub(crate) text: Option<&'a str>,
     pub(crate) rest: &'a [u8],
     /// The index of `line`.
     line_no: usize,
@@ -128,6 +249,7 @@ impl<'a> Walker<'a> {
         Walker {
             src,
             line: &[],
+            text: None,
             rest: &[],
             line_no: 0,
             next_line: 0,
@@ -139,6 +261,7 @@ impl<'a> Walker<'a> {
     /// Moves to line `index`, with `rest` the part of it still to parse.
     pub(crate) fn enter(&mut self, index: usize, line: &'a [u8], rest: &'a [u8]) {
         self.line = line;
+        self.text = self.src.line_text(index);
         self.rest = rest;
         self.line_no = index;
         self.next_line = index + 1;
@@ -213,5 +336,47 @@ impl fmt::Debug for Walker<'_> {
             .field("offset", &self.offset())
             .field("done", &self.done)
             .finish_non_exhaustive()
+    }
+}
+
+/// `http::HeaderValue` is bytes (checked for UTF-8 once per challenge).
+///
+/// ```
+/// use http::HeaderValue;
+/// use http_auth_headers::Credentials;
+///
+/// let v = HeaderValue::from_static("Bearer abc");
+/// assert_eq!(Credentials::parse(&v)?.token68(), Some("abc"));
+/// # Ok::<(), http_auth_headers::Error>(())
+/// ```
+#[cfg(feature = "http")]
+#[cfg_attr(docsrs, doc(cfg(feature = "http")))]
+impl FieldValue for http::HeaderValue {
+    #[inline]
+    fn value_bytes(&self) -> &[u8] {
+        self.as_bytes()
+    }
+}
+
+/// The lines of one field in an `http::HeaderMap`, in order, as one list.
+///
+/// ```
+/// use http::header::{HeaderMap, HeaderValue, WWW_AUTHENTICATE};
+/// use http_auth_headers::Challenges;
+///
+/// let mut map = HeaderMap::new();
+/// map.append(WWW_AUTHENTICATE, HeaderValue::from_static("Basic realm=\"x\""));
+/// map.append(WWW_AUTHENTICATE, HeaderValue::from_static("charset=UTF-8, Bearer"));
+/// let lines = map.get_all(WWW_AUTHENTICATE);
+/// let all: Vec<_> = Challenges::parse_lines(&lines).collect::<Result<_, _>>()?;
+/// assert_eq!(all.len(), 2);
+/// assert_eq!(all[0].param("charset").unwrap(), "UTF-8");
+/// # Ok::<(), http_auth_headers::Error>(())
+/// ```
+#[cfg(feature = "http")]
+#[cfg_attr(docsrs, doc(cfg(feature = "http")))]
+impl FieldLines for http::header::GetAll<'_, http::HeaderValue> {
+    fn line(&self, index: usize) -> Option<&[u8]> {
+        self.iter().nth(index).map(http::HeaderValue::as_bytes)
     }
 }

@@ -1,6 +1,6 @@
 //! Parse options, and the one way every field is parsed with them.
 
-use crate::lines::{FieldLines, Source};
+use crate::lines::{FieldLines, FieldValue, Source};
 use crate::syntax::Limits;
 use crate::{Challenges, Credentials, Error, InfoParams};
 
@@ -26,7 +26,7 @@ use crate::{Challenges, Credentials, Error, InfoParams};
 /// let err = opts.parse::<Credentials>("Digest a=1, b=2, c=3, d=4, e=5").unwrap_err();
 /// assert_eq!(err.kind(), ErrorKind::TooManyParams);
 /// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct ParseOptions {
     pub(crate) max_challenges: usize,
     pub(crate) max_params: usize,
@@ -102,8 +102,8 @@ impl ParseOptions {
     /// assert_eq!(c.token68(), Some("abc"));
     /// # Ok::<(), http_auth_headers::Error>(())
     /// ```
-    pub fn parse<'a, F: Field<'a>>(&self, value: &'a (impl AsRef<[u8]> + ?Sized)) -> F::Output {
-        F::parse_source(Source::One(value.as_ref()), self)
+    pub fn parse<'a, F: Field<'a>>(&self, value: &'a (impl FieldValue + ?Sized)) -> F::Output {
+        F::parse_source(Source::one(value), self)
     }
 
     /// Parses the field lines of one field as the field `F` (see

@@ -466,13 +466,7 @@ impl<'a> Params<'a> {
     /// # Ok::<(), http_auth_headers::Error>(())
     /// ```
     pub fn iter(&self) -> ParamsIter<'a> {
-        ParamsIter {
-            secret: self.secret,
-            cur: self.src,
-            text: self.text,
-            more: self.more,
-            remaining: self.len,
-        }
+        ParamsIter { rest: *self }
     }
 }
 
@@ -533,12 +527,9 @@ impl Hash for Params<'_> {
 /// ```
 #[derive(Clone)]
 pub struct ParamsIter<'a> {
-    secret: bool,
-    cur: &'a [u8],
-    /// The UTF-8 text `cur` lies in, if known: names are sliced from it.
-    text: Option<&'a str>,
-    more: Option<Continuation<'a>>,
-    remaining: usize,
+    /// The params not yet yielded (`src` and `text` move on, `len` counts
+    /// down).
+    rest: Params<'a>,
 }
 
 impl<'a> Iterator for ParamsIter<'a> {
@@ -546,14 +537,16 @@ impl<'a> Iterator for ParamsIter<'a> {
 
     #[inline]
     fn next(&mut self) -> Option<Param<'a>> {
-        if self.remaining == 0 {
+        let rest = &mut self.rest;
+        if rest.len == 0 {
             return None;
         }
         loop {
-            if let Some((rest, name, value)) = syntax::next_valid_param(self.cur) {
-                self.cur = rest;
-                self.remaining -= 1;
-                let name = match self.text {
+            if let Some((after, name, value)) = syntax::next_valid_param(rest.src) {
+                rest.src = after;
+                rest.len -= 1;
+                // Names are sliced from the text when there is one.
+                let name = match rest.text {
                     Some(text) => {
                         let at = (name.as_ptr() as usize).wrapping_sub(text.as_ptr() as usize);
                         text.get(at..at.wrapping_add(name.len()))
@@ -562,23 +555,23 @@ impl<'a> Iterator for ParamsIter<'a> {
                     None => ascii_str(name),
                 };
                 let mut p = Param::with_name(name, value);
-                p.value = p.value.secret(self.secret);
+                p.value = p.value.secret(rest.secret);
                 return Some(p);
             }
             // The params go on in the next field line.
-            let line = self.more.as_mut().and_then(|more| {
+            let line = rest.more.as_mut().and_then(|more| {
                 let line = more.line();
                 more.next += 1;
                 line
             });
             match line {
                 Some(line) => {
-                    self.cur = line;
-                    self.text = None;
+                    rest.src = line;
+                    rest.text = None;
                 }
                 // The source was validated; this cannot happen, but stop cleanly.
                 None => {
-                    self.remaining = 0;
+                    rest.len = 0;
                     return None;
                 }
             }
@@ -586,7 +579,7 @@ impl<'a> Iterator for ParamsIter<'a> {
     }
 
     fn size_hint(&self) -> (usize, Option<usize>) {
-        (self.remaining, Some(self.remaining))
+        (self.rest.len, Some(self.rest.len))
     }
 }
 
@@ -597,7 +590,7 @@ impl FusedIterator for ParamsIter<'_> {}
 impl fmt::Debug for ParamsIter<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("ParamsIter")
-            .field("remaining", &self.remaining)
+            .field("remaining", &self.rest.len)
             .finish_non_exhaustive()
     }
 }

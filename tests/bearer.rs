@@ -104,7 +104,7 @@ fn write_bearer(
     if let Some(v) = &a.error_uri {
         b = b.error_uri(v);
     }
-    b.write()
+    b.finish()
 }
 
 fn write_dpop(
@@ -131,7 +131,7 @@ fn write_dpop(
     if let Some(v) = algs {
         b = b.algs(v);
     }
-    b.write()
+    b.finish()
 }
 
 fn joined(l: &Option<Vec<String>>) -> Option<String> {
@@ -260,8 +260,8 @@ proptest! {
         r"[A-Za-z0-9._~+/-]{1,24}={0,2}",
         r#"[A-Za-z0-9=, "\t\\.-]{0,8}"#,
     ]) {
-        let b = BearerCredentials::write(&token);
-        let d = DpopCredentials::write(&token);
+        let b = BearerCredentials::builder(&token).finish();
+        let d = DpopCredentials::builder(&token).finish();
         prop_assert_eq!(b.is_ok(), d.is_ok());
         if let Ok(written) = b {
             let c = Credentials::parse(&written).expect("parses");

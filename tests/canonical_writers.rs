@@ -8,7 +8,7 @@ use http_auth_headers::scheme::bearer::{
     BearerChallenge, BearerCredentials, DpopChallenge, DpopCredentials,
 };
 use http_auth_headers::scheme::digest::{
-    Algorithm, DigestAuthInfoBuilder, DigestChallengeBuilder, DigestCredentialsBuilder, Qop,
+    Algorithm, DigestAuthInfo, DigestChallenge, DigestCredentials, Qop,
 };
 use http_auth_headers::{AuthenticationInfo, Challenges, Credentials};
 use proptest::prelude::*;
@@ -31,18 +31,24 @@ fn info_again(written: &str) -> String {
 #[test]
 fn basic_writers() {
     for (realm, charset) in [("WallyWorld", false), ("foo", true), ("a \"b\"", true)] {
-        let w = BasicChallenge::write(realm, charset).unwrap();
+        let b = BasicChallenge::builder(realm);
+        let w = if charset { b.charset_utf8() } else { b }.finish().unwrap();
         assert_eq!(challenge_again(&w), w);
     }
     // RFC 7617 section 2.1 quotes the charset; so do both writers.
-    let w = BasicChallenge::write("foo", true).unwrap();
+    let w = BasicChallenge::builder("foo")
+        .charset_utf8()
+        .finish()
+        .unwrap();
     assert_eq!(w, r#"Basic realm="foo", charset="UTF-8""#);
     let parsed = Challenges::parse("Basic realm=foo, charset=UTF-8")
         .next()
         .unwrap()
         .unwrap();
     assert_eq!(parsed.to_string(), w);
-    let w = BasicCredentials::encode("Aladdin", "open sesame").unwrap();
+    let w = BasicCredentials::builder("Aladdin", "open sesame")
+        .finish()
+        .unwrap();
     assert_eq!(credentials_again(&w), w);
 }
 
@@ -54,7 +60,7 @@ fn bearer_and_dpop_writers() {
         .error("invalid_token")
         .error_description("The access token expired")
         .error_uri("https://example.com/e")
-        .write()
+        .finish()
         .unwrap();
     assert_eq!(challenge_again(&w), w);
     // Token-shaped values too: Bearer and DPoP challenges quote every param.
@@ -63,7 +69,7 @@ fn bearer_and_dpop_writers() {
         .scope("a")
         .error("x")
         .algs("ES256")
-        .write()
+        .finish()
         .unwrap();
     assert_eq!(w, r#"DPoP realm="r", scope="a", error="x", algs="ES256""#);
     assert_eq!(challenge_again(&w), w);
@@ -73,10 +79,14 @@ fn bearer_and_dpop_writers() {
         .unwrap();
     assert_eq!(parsed.to_string(), r#"Bearer realm="r", unknown="token""#);
     for w in [
-        BearerChallenge::builder().write().unwrap(),
-        DpopChallenge::builder().write().unwrap(),
-        BearerCredentials::write("mF_9.B5f-4.1JqM").unwrap(),
-        DpopCredentials::write("Kz~8mXK1EalYznwH-LC-1fBAo.4Ljp~zsPE_NeO.gxU").unwrap(),
+        BearerChallenge::builder().finish().unwrap(),
+        DpopChallenge::builder().finish().unwrap(),
+        BearerCredentials::builder("mF_9.B5f-4.1JqM")
+            .finish()
+            .unwrap(),
+        DpopCredentials::builder("Kz~8mXK1EalYznwH-LC-1fBAo.4Ljp~zsPE_NeO.gxU")
+            .finish()
+            .unwrap(),
     ] {
         assert_eq!(challenge_again(&w), w);
         assert_eq!(credentials_again(&w), w);
@@ -86,31 +96,31 @@ fn bearer_and_dpop_writers() {
 #[test]
 fn digest_writers() {
     let qop = [Qop::from_name("auth"), Qop::from_name("auth-int")];
-    let w = DigestChallengeBuilder::new("http-auth@example.org", "7ypf")
+    let w = DigestChallenge::builder("http-auth@example.org", "7ypf")
         .domain(&["/a", "/b"])
         .opaque("o")
-        .stale(true)
+        .stale()
         .algorithm(Algorithm::from_name("SHA-256"))
         .qop(&qop)
         .charset_utf8()
-        .userhash(false)
+        .userhash()
         .finish()
         .unwrap();
     assert_eq!(challenge_again(&w), w);
-    let w = DigestCredentialsBuilder::new("u", "r", "n", "/", "abc")
+    let w = DigestCredentials::builder("u", "r", "n", "/", "abc")
         .algorithm(Algorithm::from_name("MD5-sess"))
         .qop(Qop::from_name("auth"), "c", 1)
         .opaque("o")
-        .userhash(true)
+        .userhash()
         .finish()
         .unwrap();
     assert_eq!(credentials_again(&w), w);
-    let w = DigestCredentialsBuilder::new("Jäsøn Doe", "r", "n", "/", "abc")
+    let w = DigestCredentials::builder("Jäsøn Doe", "r", "n", "/", "abc")
         .extended_username()
         .finish()
         .unwrap();
     assert_eq!(credentials_again(&w), w);
-    let w = DigestAuthInfoBuilder::new()
+    let w = DigestAuthInfo::builder()
         .nextnonce("abc")
         .qop(Qop::from_name("auth"), "d4f5", "0a4f113b", 1)
         .finish()
@@ -135,24 +145,25 @@ proptest! {
         scope in list(), error in r"[ !#-\[\]-~]{1,12}", token in "[A-Za-z0-9._~+/-]{1,12}",
         alg in "[A-Za-z0-9-]{1,12}", nc in any::<u32>(), flag in any::<bool>(),
     ) {
-        let w = BasicChallenge::write(&realm, flag).unwrap();
+        let b = BasicChallenge::builder(&realm);
+        let w = if flag { b.charset_utf8() } else { b }.finish().unwrap();
         prop_assert_eq!(challenge_again(&w), w);
-        let w = BearerChallenge::builder().realm(&realm).scope(&scope).error(&error).write().unwrap();
+        let w = BearerChallenge::builder().realm(&realm).scope(&scope).error(&error).finish().unwrap();
         prop_assert_eq!(challenge_again(&w), w);
-        let w = DpopChallenge::builder().realm(&realm).algs(&scope).error_description(&error).write().unwrap();
+        let w = DpopChallenge::builder().realm(&realm).algs(&scope).error_description(&error).finish().unwrap();
         prop_assert_eq!(challenge_again(&w), w);
-        let w = BearerCredentials::write(&token).unwrap();
+        let w = BearerCredentials::builder(&token).finish().unwrap();
         prop_assert_eq!(credentials_again(&w), w);
         let qop = [Qop::from_name(&alg)];
-        let w = DigestChallengeBuilder::new(&realm, &nonce)
-            .opaque(&opaque).algorithm(Algorithm::from_name(&alg)).qop(&qop).stale(flag)
-            .finish().unwrap();
+        let b = DigestChallenge::builder(&realm, &nonce)
+            .opaque(&opaque).algorithm(Algorithm::from_name(&alg)).qop(&qop);
+        let w = if flag { b.stale() } else { b }.finish().unwrap();
         prop_assert_eq!(challenge_again(&w), w);
-        let w = DigestCredentialsBuilder::new(&realm, &realm, &nonce, &opaque, &token)
+        let w = DigestCredentials::builder(&realm, &realm, &nonce, &opaque, &token)
             .algorithm(Algorithm::from_name(&alg)).qop(Qop::from_name(&alg), &cnonce, nc)
             .finish().unwrap();
         prop_assert_eq!(credentials_again(&w), w);
-        let w = DigestAuthInfoBuilder::new().nextnonce(&nonce)
+        let w = DigestAuthInfo::builder().nextnonce(&nonce)
             .qop(Qop::from_name(&alg), &token, &cnonce, nc).finish().unwrap();
         prop_assert_eq!(info_again(&w), w);
     }

@@ -4,8 +4,7 @@
 
 use http_auth_headers::ext_value::{self, ExtValue};
 use http_auth_headers::scheme::digest::{
-    Algorithm, DigestAuthInfo, DigestAuthInfoBuilder, DigestChallenge, DigestChallengeBuilder,
-    DigestCredentials, DigestCredentialsBuilder, Qop, Username,
+    Algorithm, DigestAuthInfo, DigestChallenge, DigestCredentials, Qop, Username,
 };
 use http_auth_headers::{AuthenticationInfo, Challenges, Credentials};
 use proptest::prelude::*;
@@ -88,7 +87,7 @@ fn rfc7616_3_9_1_challenges() {
         }
     }
     // The typed writer reproduces the RFC's quoting.
-    let written = DigestChallengeBuilder::new(
+    let written = DigestChallenge::builder(
         "http-auth@example.org",
         "7ypf/xlj9XXwfDPEoM4URrv/xwf94BcCAzFZH4GiTo0v",
     )
@@ -138,7 +137,7 @@ fn rfc7616_3_9_1_credentials() {
             d.opaque().unwrap(),
             "FQhe/qaU925kfnzjCev0ciny7QMkPqMAFRtzCUYo5tdS"
         );
-        let written = DigestCredentialsBuilder::new(
+        let written = DigestCredentials::builder(
             "Mufasa",
             "http-auth@example.org",
             "7ypf/xlj9XXwfDPEoM4URrv/xwf94BcCAzFZH4GiTo0v",
@@ -193,7 +192,7 @@ fn rfc7616_3_9_2() {
         "NTg6RKcb9boFIAS3KrFK9BGeh+iDa/sm6jUMp2wds69v"
     );
 
-    let written = DigestCredentialsBuilder::new(
+    let written = DigestCredentials::builder(
         "Jäsøn Doe",
         "api@example.org",
         "5TsQWLVdgBdmrQ0XsxbDODV+57QdFR34I9HAbC/RVvkK",
@@ -204,10 +203,12 @@ fn rfc7616_3_9_2() {
     .algorithm(Algorithm::SHA_512_256)
     .qop(Qop::AUTH, "NTg6RKcb9boFIAS3KrFK9BGeh+iDa/sm6jUMp2wds69v", 1)
     .opaque("HRPCssKJSGjCrkzDg8OhwpzCiGPChXYjwrI2QmXDnsOS")
-    .userhash(false)
     .finish()
     .unwrap();
-    assert_eq!(written, star);
+    // The writer leaves out `userhash=false`, which absence means.
+    assert_eq!(format!("{written}, userhash=false"), star);
+    let w = Credentials::parse(&written).unwrap();
+    assert_eq!(DigestCredentials::try_from(&w).unwrap(), s);
 }
 
 /// RFC 2617 section 3.5, still the classic vector.
@@ -224,7 +225,7 @@ fn rfc2617_3_5() {
 
 #[test]
 fn authentication_info_from_both_sources() {
-    let v = DigestAuthInfoBuilder::new()
+    let v = DigestAuthInfo::builder()
         .nextnonce("n2")
         .qop(Qop::AUTH_INT, "d4f5", "0a4f113b", 7)
         .finish()
@@ -280,11 +281,11 @@ proptest! {
     fn challenge_roundtrip(
         realm in text(), nonce in text(), opaque in proptest::option::of(text()),
         domain in proptest::collection::vec("[\\PC&&\\S]{1,10}", 0..4),
-        stale in proptest::option::of(any::<bool>()),
+        stale in any::<bool>(),
         other in other_token(),
         alg_pick in proptest::option::of(0usize..7),
         qop_picks in proptest::collection::vec(0usize..3, 0..4),
-        charset in any::<bool>(), userhash in proptest::option::of(any::<bool>()),
+        charset in any::<bool>(), userhash in any::<bool>(),
     ) {
         let algs = [Algorithm::MD5, Algorithm::MD5_SESS, Algorithm::SHA_256, Algorithm::SHA_256_SESS,
             Algorithm::SHA_512_256, Algorithm::SHA_512_256_SESS, Algorithm::from_name(&other)];
@@ -292,26 +293,26 @@ proptest! {
         let alg = alg_pick.map(|i| algs[i]);
         let qop: Vec<Qop<'_>> = qop_picks.iter().map(|&i| qops[i]).collect();
         let domain: Vec<&str> = domain.iter().map(String::as_str).collect();
-        let mut b = DigestChallengeBuilder::new(&realm, &nonce).domain(&domain).qop(&qop);
+        let mut b = DigestChallenge::builder(&realm, &nonce).domain(&domain).qop(&qop);
         if let Some(o) = &opaque { b = b.opaque(o); }
-        if let Some(s) = stale { b = b.stale(s); }
+        if stale { b = b.stale(); }
         if let Some(a) = alg { b = b.algorithm(a); }
         if charset { b = b.charset_utf8(); }
-        if let Some(u) = userhash { b = b.userhash(u); }
+        if userhash { b = b.userhash(); }
         let written = b.finish().unwrap();
         let c = Challenges::parse(&written).next().unwrap().unwrap();
         let d = DigestChallenge::try_from(&c).unwrap();
         prop_assert_eq!(d.realm(), realm.as_str());
         prop_assert_eq!(d.nonce(), nonce.as_str());
         prop_assert_eq!(d.opaque().map(|v| v.unescaped_str().unwrap().into_owned()), opaque);
-        prop_assert_eq!(d.stale(), stale.unwrap_or(false));
+        prop_assert_eq!(d.stale(), stale);
         prop_assert_eq!(d.algorithm(), alg.unwrap_or_default());
         let got_domain: Vec<String> = d.domain().map(|v| v.unescaped_str().unwrap().into_owned()).collect();
         prop_assert_eq!(got_domain, domain);
         let got_qop: Option<Vec<Qop<'_>>> = d.qop().map(Iterator::collect);
         prop_assert_eq!(got_qop, (!qop.is_empty()).then_some(qop));
         prop_assert_eq!(d.charset_utf8(), charset);
-        prop_assert_eq!(d.userhash(), userhash.unwrap_or(false));
+        prop_assert_eq!(d.userhash(), userhash);
         // The generic writer agrees with the typed one.
         prop_assert_eq!(c.to_string(), written);
     }
@@ -322,25 +323,25 @@ proptest! {
         realm in text(), nonce in text(), uri in text(), response in "[0-9a-f]{0,64}",
         other in other_token(), alg_pick in proptest::option::of(0usize..7),
         qop in proptest::option::of((0usize..3, text(), any::<u32>())),
-        opaque in proptest::option::of(text()), userhash in proptest::option::of(any::<bool>()),
+        opaque in proptest::option::of(text()), userhash in any::<bool>(),
     ) {
         let algs = [Algorithm::MD5, Algorithm::MD5_SESS, Algorithm::SHA_256, Algorithm::SHA_256_SESS,
             Algorithm::SHA_512_256, Algorithm::SHA_512_256_SESS, Algorithm::from_name(&other)];
         let qops = [Qop::AUTH, Qop::AUTH_INT, Qop::from_name(&other)];
         let alg = alg_pick.map(|i| algs[i]);
-        let mut b = DigestCredentialsBuilder::new(&username, &realm, &nonce, &uri, &response);
+        let mut b = DigestCredentials::builder(&username, &realm, &nonce, &uri, &response);
         if extended { b = b.extended_username(); }
         if let Some(a) = alg { b = b.algorithm(a); }
         if let Some((q, cnonce, nc)) = &qop { b = b.qop(qops[*q], cnonce, *nc); }
         if let Some(o) = &opaque { b = b.opaque(o); }
-        if let Some(u) = userhash { b = b.userhash(u); }
+        if userhash { b = b.userhash(); }
         let written = match b.finish() {
             Ok(w) => w,
             Err(_) => {
                 // Refused only for what cannot be written.
                 // (control characters: in neither form; C1 too in `username*`).
                 let refused = if extended {
-                    userhash == Some(true) || username.chars().any(char::is_control)
+                    userhash || username.chars().any(char::is_control)
                 } else {
                     username.chars().any(|c| c.is_ascii_control())
                 };
@@ -362,7 +363,7 @@ proptest! {
         prop_assert_eq!(d.nc().map(|n| n.value()), qop.as_ref().map(|q| q.2));
         prop_assert_eq!(d.nc().map(|n| n.as_str().to_string()), qop.as_ref().map(|q| format!("{:08x}", q.2)));
         prop_assert_eq!(d.opaque().map(|v| v.unescaped_str().unwrap().into_owned()), opaque);
-        prop_assert_eq!(d.userhash(), userhash.unwrap_or(false));
+        prop_assert_eq!(d.userhash(), userhash);
         prop_assert_eq!(c.to_string(), written);
     }
 
@@ -372,7 +373,7 @@ proptest! {
         qop in proptest::option::of((0usize..3, text(), text(), any::<u32>())),
     ) {
         let qops = [Qop::AUTH, Qop::AUTH_INT, Qop::from_name(&other)];
-        let mut b = DigestAuthInfoBuilder::new();
+        let mut b = DigestAuthInfo::builder();
         if let Some(n) = &nextnonce { b = b.nextnonce(n); }
         if let Some((q, rspauth, cnonce, nc)) = &qop { b = b.qop(qops[*q], rspauth, cnonce, *nc); }
         let written = b.finish().unwrap();
@@ -394,14 +395,14 @@ proptest! {
     ) {
         let qops: Vec<Qop<'_>> = list.iter().map(|s| Qop::from_name(s)).collect();
         let domain: Vec<&str> = list.iter().map(String::as_str).collect();
-        let ch = DigestChallengeBuilder::new(&a, &b)
-            .domain(&domain).qop(&qops).algorithm(Algorithm::from_name(&c)).stale(flag)
-            .finish();
+        let ch = DigestChallenge::builder(&a, &b)
+            .domain(&domain).qop(&qops).algorithm(Algorithm::from_name(&c));
+        let ch = if flag { ch.stale() } else { ch }.finish();
         if let Ok(v) = ch {
             let parsed = Challenges::parse(&v).next().unwrap().unwrap();
             prop_assert!(DigestChallenge::try_from(&parsed).is_ok(), "{}", v);
         }
-        let mut cr = DigestCredentialsBuilder::new(&a, &b, &c, &a, &b)
+        let mut cr = DigestCredentials::builder(&a, &b, &c, &a, &b)
             .algorithm(Algorithm::from_name(&c))
             .qop(Qop::from_name(&c), &a, n);
         if flag { cr = cr.extended_username(); }
@@ -409,7 +410,7 @@ proptest! {
             let parsed = Credentials::parse(&v).unwrap();
             prop_assert!(DigestCredentials::try_from(&parsed).is_ok(), "{}", v);
         }
-        if let Ok(v) = DigestAuthInfoBuilder::new().nextnonce(&a).qop(Qop::from_name(&b), &c, &a, n).finish() {
+        if let Ok(v) = DigestAuthInfo::builder().nextnonce(&a).qop(Qop::from_name(&b), &c, &a, n).finish() {
             let parsed = AuthenticationInfo::parse(&v).unwrap();
             prop_assert!(DigestAuthInfo::try_from(&parsed).is_ok(), "{}", v);
         }

@@ -4,6 +4,8 @@
 #![cfg(feature = "alloc")]
 
 use http_auth_headers::scheme::basic::BasicCredentials;
+use http_auth_headers::scheme::bearer::{BearerCredentials, DpopCredentials};
+use http_auth_headers::scheme::digest::DigestCredentials;
 use http_auth_headers::{
     AuthBuilder, Challenges, Credentials, ErrorKind, InfoParams, ParseOptions,
 };
@@ -260,22 +262,26 @@ fn debug_shows_no_secrets() {
         );
     }
 
-    let encoded = BasicCredentials::encode("aladdin", "s3cr3t-pa55").unwrap();
+    let encoded = BasicCredentials::builder("aladdin", "s3cr3t-pa55")
+        .finish()
+        .unwrap();
     let basic = BasicCredentials::try_from(&Credentials::parse(&encoded).unwrap()).unwrap();
     show(format!("{basic:?} {basic:#?}"));
     let c = Credentials::parse(&encoded).unwrap();
     assert!(!show(format!("{c:?}")).contains(&encoded[6..]));
 
     let b = AuthBuilder::credentials("Digest")
-        .unwrap()
         .param("response", "s3cr3t-pa55")
-        .unwrap()
-        .param("opaque", "opaque-va1ue")
-        .unwrap();
+        .param("opaque", "opaque-va1ue");
     show(format!("{b:?} {b:#?}"));
-    let b = AuthBuilder::credentials("Bearer")
-        .unwrap()
-        .token68("tok-3n.68xyz")
-        .unwrap();
+    let b = AuthBuilder::credentials("Bearer").token68("tok-3n.68xyz");
+    show(format!("{b:?} {b:#?}"));
+    let b = BasicCredentials::builder("aladdin", "s3cr3t-pa55");
+    show(format!("{b:?} {b:#?}"));
+    let b = BearerCredentials::builder("tok-3n.68xyz");
+    show(format!("{b:?} {b:#?}"));
+    let b = DpopCredentials::builder("tok-3n.68xyz");
+    show(format!("{b:?} {b:#?}"));
+    let b = DigestCredentials::builder("aladdin", "r", "n", "/", "s3cr3t-pa55");
     show(format!("{b:?} {b:#?}"));
 }

@@ -19,7 +19,9 @@ fn check_decoded(b: &BasicCredentials, token: &[u8]) {
     assert_eq!(b, &b.clone());
     if let (Some(u), Some(p)) = (b.user_id_str(), b.password_str()) {
         // Canonical base64 decodes from one token only, so encoding gives it back.
-        let encoded = BasicCredentials::encode(u, p).expect("decoded parts re-encode");
+        let encoded = BasicCredentials::builder(u, p)
+            .finish()
+            .expect("decoded parts re-encode");
         assert_eq!(encoded.as_bytes().strip_prefix(b"Basic "), Some(token));
     }
 }

@@ -61,7 +61,7 @@ fuzz_target!(|data: &[u8]| {
                 w = w.max_age(v);
             }
             let written = w
-                .write()
+                .finish()
                 .expect("what the view accepted, the writer writes");
             let again = Challenges::parse(&written).next().unwrap().unwrap();
             let again = BearerChallenge::try_from(&again).expect("written challenge is valid");
@@ -81,7 +81,9 @@ fuzz_target!(|data: &[u8]| {
             assert_eq!(Some(b.token()), c.token68());
             assert!(b.token_matches(c.token68().unwrap()));
             assert_eq!(format!("{b:?}"), "BearerCredentials { token: <redacted> }");
-            let written = BearerCredentials::write(b.token()).expect("a parsed token writes");
+            let written = BearerCredentials::builder(b.token())
+                .finish()
+                .expect("a parsed token writes");
             let again = Credentials::parse(&written).unwrap();
             assert_eq!(
                 BearerCredentials::try_from(&again).unwrap().token(),

@@ -13,20 +13,20 @@ fn is_token(s: &str) -> bool {
     !s.is_empty() && s.bytes().all(common::is_tchar)
 }
 
-/// Builds with `start`; on success returns the field value.
-fn build(start: fn(&str) -> Result<AuthBuilder, BuildError>, parts: &[&str]) -> Option<String> {
+/// Builds with `start`; on success returns the field value. Each setter is
+/// checked as it is applied: `finish` reports the first refused part, so a
+/// refusal found here is the latest part's.
+fn build(start: fn(&str) -> AuthBuilder, parts: &[&str]) -> Option<String> {
     let scheme = parts[0];
-    let mut b = match start(scheme) {
-        Ok(b) => b,
-        Err(e) => {
-            assert_eq!(e, BuildError::InvalidScheme);
-            assert!(!is_token(scheme));
-            return None;
-        }
-    };
+    let mut b = start(scheme);
+    if let Err(e) = b.clone().finish() {
+        assert_eq!(e, BuildError::InvalidScheme);
+        assert!(!is_token(scheme));
+        return None;
+    }
     if let [_, token68] = parts {
-        return match b.token68(token68) {
-            Ok(b) => Some(b.finish()),
+        return match b.token68(token68).finish() {
+            Ok(text) => Some(text),
             Err(e) => {
                 assert_eq!(e, BuildError::InvalidToken68);
                 None
@@ -35,13 +35,13 @@ fn build(start: fn(&str) -> Result<AuthBuilder, BuildError>, parts: &[&str]) -> 
     }
     for (i, pair) in parts[1..].chunks(2).enumerate() {
         let (name, value) = (pair[0], pair.get(1).copied().unwrap_or(""));
-        let r = if i % 2 == 0 {
+        b = if i % 2 == 0 {
             b.param(name, value)
         } else {
             b.quoted_param(name, value)
         };
-        b = match r {
-            Ok(b) => b,
+        match b.clone().finish() {
+            Ok(_) => {}
             Err(BuildError::InvalidParamName) => {
                 assert!(!is_token(name));
                 return None;
@@ -56,9 +56,9 @@ fn build(start: fn(&str) -> Result<AuthBuilder, BuildError>, parts: &[&str]) -> 
                 return None;
             }
             Err(e) => panic!("unexpected {e:?}"),
-        };
+        }
     }
-    Some(b.finish())
+    Some(b.finish().expect("every part was checked"))
 }
 
 fn expected(parts: &[&str]) -> Vec<(String, String)> {

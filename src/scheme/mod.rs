@@ -13,6 +13,22 @@
 //!   by value or by reference; `as_challenge` / `as_credentials`), and its
 //!   accessors borrow from the view.
 //!
+//! Every writer is a builder from an associated `builder(...)` function of
+//! the view it writes, with setters that take a value (flags take none) and
+//! `finish()`, which returns the field value or the first [`BuildError`](crate::BuildError)
+//! (with `alloc`).
+//!
+//! ```
+//! use http_auth_headers::Challenges;
+//! use http_auth_headers::scheme::{SchemeError, basic::BasicChallenge, digest::DigestChallenge};
+//!
+//! let written = BasicChallenge::builder("WallyWorld").charset_utf8().finish()?;
+//! let c = Challenges::parse(&written).next().unwrap()?;
+//! assert_eq!(BasicChallenge::try_from(&c)?.realm(), "WallyWorld");
+//! assert_eq!(DigestChallenge::try_from(&c), Err(SchemeError::WrongScheme("Digest")));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
 //! # Checking credentials safely
 //!
 //! The credential views never show a secret: `Debug` prints `<redacted>`
@@ -54,7 +70,17 @@ mod name;
 pub(crate) use name::case_insensitive_name;
 
 /// Why a challenge or credentials is not a valid instance of a scheme.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+///
+/// ```
+/// use http_auth_headers::Challenges;
+/// use http_auth_headers::scheme::{basic::BasicChallenge, SchemeError};
+///
+/// let c = Challenges::parse("Basic charset=UTF-8").next().unwrap()?;
+/// assert_eq!(BasicChallenge::try_from(&c), Err(SchemeError::MissingParam("realm")));
+/// assert_eq!(SchemeError::MissingParam("realm").to_string(), "the required param `realm` is missing");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, thiserror::Error)]
 #[non_exhaustive]
 pub enum SchemeError {
     /// The auth-scheme is another one.
@@ -113,6 +139,20 @@ pub(crate) fn must_quote(role: Role, scheme: &[u8], name: &[u8]) -> bool {
 #[cfg_attr(not(feature = "alloc"), allow(dead_code))]
 pub(crate) fn info_must_quote(name: &[u8]) -> bool {
     digest::info_must_quote(name)
+}
+
+/// Hashes the elements of a list and their number, as a list that compares
+/// element by element is hashed.
+pub(crate) fn hash_list<T: core::hash::Hash, H: core::hash::Hasher>(
+    items: impl Iterator<Item = T>,
+    state: &mut H,
+) {
+    let mut n = 0usize;
+    for item in items {
+        item.hash(state);
+        n += 1;
+    }
+    state.write_usize(n);
 }
 
 /// Checks the form of an item a scheme reads params from: its scheme is

@@ -4,12 +4,21 @@
 /// Implements, for `$ty { name: &'a str }` and its known values `$known`:
 /// `from_name` (known names get their registered spelling), `name`,
 /// case-insensitive `PartialEq`/`Eq`, a `Hash` consistent with them,
-/// `Debug` and `Display`.
+/// `Debug` and `Display`. The examples use `$path` (the type's path), its
+/// constant `$konst`, whose registered name is `$registered`, and
+/// `$variant`, that name in another case.
 macro_rules! case_insensitive_name {
-    ($ty:ident, $known:expr) => {
+    ($ty:ident, $known:expr, $path:literal, $konst:ident, $variant:literal, $registered:literal) => {
         impl<'a> $ty<'a> {
             /// The value named `name`, ignoring ASCII case; a registered name
             /// gets its registered spelling, any other is kept as written.
+            ///
+            /// ```
+            #[doc = concat!("use ", $path, ";")]
+            ///
+            #[doc = concat!("assert_eq!(", stringify!($ty), "::from_name(\"", $variant, "\"), ", stringify!($ty), "::", stringify!($konst), ");")]
+            #[doc = concat!("assert_eq!(", stringify!($ty), "::from_name(\"x-Other\").name(), \"x-Other\");")]
+            /// ```
             pub fn from_name(name: &'a str) -> Self {
                 $known
                     .into_iter()
@@ -19,6 +28,12 @@ macro_rules! case_insensitive_name {
 
             /// The name: as registered for the values this version knows,
             /// as written for others.
+            ///
+            /// ```
+            #[doc = concat!("use ", $path, ";")]
+            ///
+            #[doc = concat!("assert_eq!(", stringify!($ty), "::from_name(\"", $variant, "\").name(), \"", $registered, "\");")]
+            /// ```
             pub fn name(&self) -> &'a str {
                 self.name
             }

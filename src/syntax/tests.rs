@@ -274,3 +274,41 @@ fn next_valid_param_reads_what_item_validated() {
     assert!(next_valid_param(b"a=").is_none());
     assert!(next_valid_param(b"a").is_none());
 }
+
+#[test]
+fn token68_credentials_agree_with_item() {
+    let inputs: [&[u8]; 12] = [
+        b"Bearer abc",
+        b"Basic QWxh==",
+        b"Bearer abc ",
+        b"Bearer  abc",
+        b"Bearer a=b",
+        b"Bearer abc, x",
+        b"Bearer",
+        b"Bearer =",
+        b"Bearer a.b_c~d+e/f-g",
+        b"Bearer abc\r",
+        b"Bearer\tabc",
+        b"B@r abc",
+    ];
+    for i in inputs {
+        let whole = item(i, Context::Single, &LIMITS);
+        match token68_credentials(i, &LIMITS) {
+            Some(fast) => assert_eq!(whole.unwrap(), (&b""[..], fast), "{i:?}"),
+            None => {
+                // Only shapes that are not `scheme SP token68` end to end.
+                if let Ok((_, p)) = whole {
+                    assert!(
+                        !matches!(p.body, Body::Token68(t) if t.as_ptr() as usize + t.len() == i.as_ptr() as usize + i.len() && i.len() - t.len() == p.scheme.len() + 1),
+                        "{i:?}"
+                    );
+                }
+            }
+        }
+    }
+    let short = Limits {
+        max_params: 8,
+        max_value_len: 2,
+    };
+    assert!(token68_credentials(b"Bearer abc", &short).is_none());
+}

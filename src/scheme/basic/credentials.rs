@@ -6,7 +6,7 @@ use core::fmt;
 
 use base64::Engine as _;
 
-use crate::builder::BuildError;
+use super::BasicCredentialsBuilder;
 use crate::redact::{ct_eq, Redacted};
 use crate::scheme::SchemeError;
 use crate::Credentials;
@@ -18,9 +18,21 @@ pub(super) const BASE64: base64::engine::GeneralPurpose = base64::engine::genera
 ///
 /// They are bytes: RFC 7617 leaves the encoding undefined unless the
 /// challenge said `charset="UTF-8"`; the `_str` accessors give a UTF-8 view.
-/// `Debug` shows the user-id only; equality compares in constant time; check
-/// a login with [`verify`](Self::verify). With the `zeroize` feature the
+/// `Debug` shows the user-id only; equality compares in constant time (there
+/// is no `Hash`: hashing would read the secret in time that depends on it);
+/// check a login with [`verify`](Self::verify). With the `zeroize` feature the
 /// decoded bytes are wiped when the value is dropped.
+///
+/// ```
+/// use http_auth_headers::Credentials;
+/// use http_auth_headers::scheme::basic::BasicCredentials;
+///
+/// let c = BasicCredentials::try_from(&Credentials::parse("Basic QWxhZGRpbjpvcGVuIHNlc2FtZQ==")?)?;
+/// assert_eq!(c.user_id(), b"Aladdin");
+/// assert!(c.verify("Aladdin", "open sesame"));
+/// assert_eq!(format!("{c:?}"), r#"BasicCredentials { user_id: "Aladdin", password: <redacted> }"#);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone)]
 pub struct BasicCredentials {
     pub(super) user_pass: UserPass,
@@ -127,6 +139,14 @@ impl BasicCredentials {
     /// [`SchemeError::InvalidBase64`], [`SchemeError::MissingColon`], or
     /// [`SchemeError::ControlCharacter`] for a control character in the
     /// user-id or password.
+    ///
+    /// ```
+    /// use http_auth_headers::scheme::{SchemeError, basic::BasicCredentials};
+    ///
+    /// assert_eq!(BasicCredentials::decode(b"YTpi")?.password(), b"b");
+    /// assert_eq!(BasicCredentials::decode(b"YWI=").unwrap_err(), SchemeError::MissingColon);
+    /// # Ok::<(), SchemeError>(())
+    /// ```
     pub fn decode(token68: &[u8]) -> Result<Self, SchemeError> {
         let user_pass = UserPass::decode(token68)?;
         let bytes = user_pass.as_slice();
@@ -145,11 +165,29 @@ impl BasicCredentials {
     }
 
     /// The user-id.
+    ///
+    /// ```
+    /// use http_auth_headers::Credentials;
+    /// use http_auth_headers::scheme::basic::BasicCredentials;
+    ///
+    /// let c = BasicCredentials::try_from(&Credentials::parse("Basic QWxhZGRpbjpvcGVuIHNlc2FtZQ==")?)?;
+    /// assert_eq!(c.user_id(), b"Aladdin");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn user_id(&self) -> &[u8] {
         &self.user_pass.as_slice()[..self.colon]
     }
 
     /// The password: everything after the first `:`.
+    ///
+    /// ```
+    /// use http_auth_headers::Credentials;
+    /// use http_auth_headers::scheme::basic::BasicCredentials;
+    ///
+    /// let c = BasicCredentials::try_from(&Credentials::parse("Basic QWxhZGRpbjpvcGVuIHNlc2FtZQ==")?)?;
+    /// assert_eq!(c.password(), b"open sesame");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn password(&self) -> &[u8] {
         &self.user_pass.as_slice()[self.colon + 1..]
     }
@@ -178,36 +216,44 @@ impl BasicCredentials {
     }
 
     /// The user-id as UTF-8, if it is.
+    ///
+    /// ```
+    /// use http_auth_headers::Credentials;
+    /// use http_auth_headers::scheme::basic::BasicCredentials;
+    ///
+    /// let c = BasicCredentials::try_from(&Credentials::parse("Basic QWxhZGRpbjpvcGVuIHNlc2FtZQ==")?)?;
+    /// assert_eq!(c.user_id_str(), Some("Aladdin"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn user_id_str(&self) -> Option<&str> {
         core::str::from_utf8(self.user_id()).ok()
     }
 
     /// The password as UTF-8, if it is.
+    ///
+    /// ```
+    /// use http_auth_headers::Credentials;
+    /// use http_auth_headers::scheme::basic::BasicCredentials;
+    ///
+    /// let c = BasicCredentials::try_from(&Credentials::parse("Basic QWxhZGRpbjpvcGVuIHNlc2FtZQ==")?)?;
+    /// assert_eq!(c.password_str(), Some("open sesame"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn password_str(&self) -> Option<&str> {
         core::str::from_utf8(self.password()).ok()
     }
 
-    /// Writes `Basic <base64(user-id ":" password)>`.
+    /// Starts writing Basic credentials: `Basic <base64(user-id ":" password)>`.
     ///
-    /// # Errors
+    /// ```
+    /// use http_auth_headers::scheme::basic::BasicCredentials;
     ///
-    /// [`BuildError::SchemeValue`] when the user-id holds a `:` (it could not
-    /// be decoded back, RFC 7617 section 2) or either part holds a control
-    /// character.
-    pub fn encode(user_id: &str, password: &str) -> Result<String, BuildError> {
-        if user_id.contains(':') || user_id.bytes().any(|b| b.is_ascii_control()) {
-            return Err(BuildError::SchemeValue("user-id"));
-        }
-        if password.bytes().any(|b| b.is_ascii_control()) {
-            return Err(BuildError::SchemeValue("password"));
-        }
-        let mut user_pass = String::with_capacity(user_id.len() + 1 + password.len());
-        user_pass.push_str(user_id);
-        user_pass.push(':');
-        user_pass.push_str(password);
-        let mut out = String::from("Basic ");
-        BASE64.encode_string(user_pass, &mut out);
-        Ok(out)
+    /// let v = BasicCredentials::builder("Aladdin", "open sesame").finish()?;
+    /// assert_eq!(v, "Basic QWxhZGRpbjpvcGVuIHNlc2FtZQ==");
+    /// # Ok::<(), http_auth_headers::BuildError>(())
+    /// ```
+    pub fn builder<'v>(user_id: &'v str, password: &'v str) -> BasicCredentialsBuilder<'v> {
+        BasicCredentialsBuilder::new(user_id, password)
     }
 }
 

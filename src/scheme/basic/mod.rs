@@ -14,25 +14,26 @@
 //! assert_eq!(basic.user_id(), b"test");
 //! assert_eq!(basic.password_str(), Some("123£"));
 //!
-//! assert_eq!(BasicCredentials::encode("Aladdin", "open sesame")?, "Basic QWxhZGRpbjpvcGVuIHNlc2FtZQ==");
+//! let written = BasicCredentials::builder("Aladdin", "open sesame").finish()?;
+//! assert_eq!(written, "Basic QWxhZGRpbjpvcGVuIHNlc2FtZQ==");
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
-#[cfg(feature = "alloc")]
-use alloc::string::String;
-
 use super::{charset_utf8, expect_params, known_params, present, try_from_ref, SchemeError};
-#[cfg(feature = "alloc")]
-use crate::builder::{AuthBuilder, BuildError};
 use crate::item::Role;
 use crate::param::ParamValue;
 use crate::Challenge;
 
 #[cfg(feature = "alloc")]
+mod builder;
+#[cfg(feature = "alloc")]
 mod credentials;
 #[cfg(all(test, feature = "alloc"))]
 mod tests;
 
+#[cfg(feature = "alloc")]
+#[cfg_attr(docsrs, doc(cfg(feature = "alloc")))]
+pub use builder::{BasicChallengeBuilder, BasicCredentialsBuilder};
 #[cfg(feature = "alloc")]
 #[cfg_attr(docsrs, doc(cfg(feature = "alloc")))]
 pub use credentials::BasicCredentials;
@@ -52,54 +53,111 @@ pub(crate) fn must_quote(role: Role, scheme: &[u8], name: &[u8]) -> bool {
 /// It keeps the generic [`Challenge`] it was made from
 /// ([`as_challenge`](Self::as_challenge)); equality compares the realm and
 /// the charset.
+///
+/// ```
+/// use http_auth_headers::Challenges;
+/// use http_auth_headers::scheme::basic::BasicChallenge;
+///
+/// let c = Challenges::parse(r#"Basic realm="r", charset="UTF-8""#).next().unwrap()?;
+/// let b = BasicChallenge::try_from(&c)?;
+/// assert_eq!(b.realm(), "r");
+/// let other = Challenges::parse("basic charset=utf-8, realm=r").next().unwrap()?;
+/// assert_eq!(b, BasicChallenge::try_from(other)?);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Debug)]
 pub struct BasicChallenge<'a> {
     item: Challenge<'a>,
     charset_utf8: bool,
 }
 
+#[cfg(feature = "alloc")]
+#[cfg_attr(docsrs, doc(cfg(feature = "alloc")))]
+impl BasicChallenge<'_> {
+    /// The same view, owning its bytes, so that it can be kept past the
+    /// input (across requests, or `.await` points).
+    ///
+    /// ```
+    /// use http_auth_headers::Challenges;
+    /// use http_auth_headers::scheme::basic::BasicChallenge;
+    ///
+    /// let kept: BasicChallenge<'static> = {
+    ///     let received = String::from(r#"Basic realm="r""#);
+    ///     let c = Challenges::parse(&received).next().unwrap()?;
+    ///     BasicChallenge::try_from(&c)?.into_owned()
+    /// };
+    /// assert_eq!(kept.realm(), "r");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn into_owned(self) -> BasicChallenge<'static> {
+        BasicChallenge {
+            item: self.item.into_owned(),
+            charset_utf8: self.charset_utf8,
+        }
+    }
+}
+
 // into_owned: added with the core's owned forms
 
 impl<'a> BasicChallenge<'a> {
     /// The realm (required).
+    ///
+    /// ```
+    /// use http_auth_headers::Challenges;
+    /// use http_auth_headers::scheme::basic::BasicChallenge;
+    ///
+    /// let c = Challenges::parse(r#"Basic realm="r", charset="UTF-8""#).next().unwrap()?;
+    /// let b = BasicChallenge::try_from(&c)?;
+    /// assert_eq!(b.realm(), "r");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn realm(&self) -> ParamValue<'_> {
         present(self.item.param("realm"))
     }
 
     /// Whether the server said `charset="UTF-8"` (RFC 7617 section 2.1): the
     /// user-id and password are then expected as NFC-normalized UTF-8.
+    ///
+    /// ```
+    /// use http_auth_headers::Challenges;
+    /// use http_auth_headers::scheme::basic::BasicChallenge;
+    ///
+    /// let c = Challenges::parse(r#"Basic realm="r", charset="UTF-8""#).next().unwrap()?;
+    /// let b = BasicChallenge::try_from(&c)?;
+    /// assert!(b.charset_utf8());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn charset_utf8(&self) -> bool {
         self.charset_utf8
     }
 
     /// The generic challenge this view reads.
+    ///
+    /// ```
+    /// use http_auth_headers::Challenges;
+    /// use http_auth_headers::scheme::basic::BasicChallenge;
+    ///
+    /// let c = Challenges::parse(r#"Basic realm="r", charset="UTF-8""#).next().unwrap()?;
+    /// let b = BasicChallenge::try_from(&c)?;
+    /// assert_eq!(b.as_challenge().params().len(), 2);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn as_challenge(&self) -> &Challenge<'a> {
         &self.item
     }
 
-    /// Writes a Basic challenge.
+    /// Starts writing a Basic challenge for `realm`.
     ///
     /// ```
     /// use http_auth_headers::scheme::basic::BasicChallenge;
     ///
-    /// assert_eq!(BasicChallenge::write("WallyWorld", false)?, r#"Basic realm="WallyWorld""#);
-    /// assert_eq!(BasicChallenge::write("foo", true)?, r#"Basic realm="foo", charset="UTF-8""#);
+    /// assert_eq!(BasicChallenge::builder("WallyWorld").finish()?, r#"Basic realm="WallyWorld""#);
     /// # Ok::<(), http_auth_headers::BuildError>(())
     /// ```
-    ///
-    /// # Errors
-    ///
-    /// [`BuildError::InvalidValue`] when `realm` holds a control character.
     #[cfg(feature = "alloc")]
     #[cfg_attr(docsrs, doc(cfg(feature = "alloc")))]
-    pub fn write(realm: &str, charset_utf8: bool) -> Result<String, BuildError> {
-        let b = AuthBuilder::challenge("Basic")?.param("realm", realm)?;
-        let b = if charset_utf8 {
-            b.param("charset", "UTF-8")?
-        } else {
-            b
-        };
-        Ok(b.finish())
+    pub fn builder(realm: &str) -> BasicChallengeBuilder<'_> {
+        BasicChallengeBuilder::new(realm)
     }
 }
 
@@ -110,6 +168,14 @@ impl PartialEq for BasicChallenge<'_> {
 }
 
 impl Eq for BasicChallenge<'_> {}
+
+/// Consistent with equality: hashes the realm and the charset.
+impl core::hash::Hash for BasicChallenge<'_> {
+    fn hash<H: core::hash::Hasher>(&self, state: &mut H) {
+        self.realm().hash(state);
+        self.charset_utf8.hash(state);
+    }
+}
 
 impl<'a> TryFrom<Challenge<'a>> for BasicChallenge<'a> {
     type Error = SchemeError;

@@ -1,6 +1,6 @@
 use super::credentials::{UserPass, BASE64, INLINE_USER_PASS};
 use super::*;
-use crate::{Challenges, Credentials};
+use crate::{BuildError, Challenges, Credentials};
 use base64::Engine as _;
 
 fn creds(v: &str) -> Result<BasicCredentials, SchemeError> {
@@ -94,18 +94,20 @@ fn challenge_errors() {
 #[test]
 fn encode_refuses_what_cannot_decode() {
     assert_eq!(
-        BasicCredentials::encode("a:b", "c"),
+        BasicCredentials::builder("a:b", "c").finish(),
         Err(BuildError::SchemeValue("user-id"))
     );
     assert_eq!(
-        BasicCredentials::encode("a\r", "c"),
+        BasicCredentials::builder("a\r", "c").finish(),
         Err(BuildError::SchemeValue("user-id"))
     );
     assert_eq!(
-        BasicCredentials::encode("a", "c\0"),
+        BasicCredentials::builder("a", "c\0").finish(),
         Err(BuildError::SchemeValue("password"))
     );
-    let v = BasicCredentials::encode("Jäsøn", "p:w d").unwrap();
+    let v = BasicCredentials::builder("Jäsøn", "p:w d")
+        .finish()
+        .unwrap();
     let c = creds(&v).unwrap();
     assert_eq!(
         (c.user_id_str(), c.password_str()),
@@ -117,7 +119,9 @@ fn encode_refuses_what_cannot_decode() {
 fn long_user_pass_goes_to_the_heap_and_decodes_the_same() {
     for len in [0, 40, 60, 69, 70, 71, 72, 200] {
         let password = "p".repeat(len);
-        let v = BasicCredentials::encode("user", &password).unwrap();
+        let v = BasicCredentials::builder("user", &password)
+            .finish()
+            .unwrap();
         let c = creds(&v).unwrap();
         assert_eq!(
             (c.user_id(), c.password()),
@@ -152,11 +156,13 @@ fn verify_and_equality_check_both_parts() {
         assert!(!c.verify(user, pass), "{user}:{pass}");
     }
     assert_eq!(c, creds("Basic QWxhZGRpbjpvcGVuIHNlc2FtZQ==").unwrap());
-    let other = BasicCredentials::encode("Aladdin", "open sesamf").unwrap();
+    let other = BasicCredentials::builder("Aladdin", "open sesamf")
+        .finish()
+        .unwrap();
     assert_ne!(c, creds(&other).unwrap());
     // Long credentials live on the heap and compare the same way.
     let long = "p".repeat(200);
-    let a = creds(&BasicCredentials::encode("u", &long).unwrap()).unwrap();
+    let a = creds(&BasicCredentials::builder("u", &long).finish().unwrap()).unwrap();
     assert!(a.verify("u", &long) && !a.verify("u", &long[1..]));
     assert_eq!(a.clone(), a);
 }

@@ -36,27 +36,77 @@ macro_rules! challenge_view {
     ($view:ident, $scheme:literal, $attrs:expr, [$($extra:ident),*]) => {
         impl<'a> $view<'a> {
             /// The `realm` (RFC 9110 section 11.5), if given.
+            ///
+            /// ```
+            /// use http_auth_headers::Challenges;
+            #[doc = concat!("use http_auth_headers::scheme::bearer::", stringify!($view), ";")]
+            ///
+            #[doc = concat!("let c = Challenges::parse(r#\"", $scheme, " realm=\"example\"\"#).next().unwrap()?;")]
+            #[doc = concat!("let v = ", stringify!($view), "::try_from(&c)?;")]
+            /// assert_eq!(v.realm().unwrap(), "example");
+            /// # Ok::<(), Box<dyn std::error::Error>>(())
+            /// ```
             pub fn realm(&self) -> Option<ParamValue<'_>> {
                 self.challenge.param("realm")
             }
 
             /// The `scope` the resource needs: a space-separated list of
             /// case-sensitive scope values (RFC 6750 section 3).
+            ///
+            /// ```
+            /// use http_auth_headers::Challenges;
+            #[doc = concat!("use http_auth_headers::scheme::bearer::", stringify!($view), ";")]
+            ///
+            #[doc = concat!("let c = Challenges::parse(r#\"", $scheme, " scope=\"openid profile\"\"#).next().unwrap()?;")]
+            #[doc = concat!("let v = ", stringify!($view), "::try_from(&c)?;")]
+            /// assert!(v.scope().unwrap().contains("profile"));
+            /// # Ok::<(), Box<dyn std::error::Error>>(())
+            /// ```
             pub fn scope(&self) -> Option<SpaceList<'_>> {
                 self.challenge.param("scope").map(|value| SpaceList { value })
             }
 
             /// Why the request was refused, if the server said so.
+            ///
+            /// ```
+            /// use http_auth_headers::Challenges;
+            #[doc = concat!("use http_auth_headers::scheme::bearer::{", stringify!($view), ", ErrorCode};")]
+            ///
+            #[doc = concat!("let c = Challenges::parse(r#\"", $scheme, " error=\"invalid_token\"\"#).next().unwrap()?;")]
+            #[doc = concat!("let v = ", stringify!($view), "::try_from(&c)?;")]
+            /// assert_eq!(v.error(), Some(ErrorCode::INVALID_TOKEN));
+            /// # Ok::<(), Box<dyn std::error::Error>>(())
+            /// ```
             pub fn error(&self) -> Option<ErrorCode<'_>> {
                 self.challenge.param("error").map(ErrorCode::from_value)
             }
 
             /// The `error_description`: text for developers, not for end users.
+            ///
+            /// ```
+            /// use http_auth_headers::Challenges;
+            #[doc = concat!("use http_auth_headers::scheme::bearer::", stringify!($view), ";")]
+            ///
+            #[doc = concat!("let c = Challenges::parse(r#\"", $scheme, " error_description=\"expired\"\"#).next().unwrap()?;")]
+            #[doc = concat!("let v = ", stringify!($view), "::try_from(&c)?;")]
+            /// assert_eq!(v.error_description().unwrap(), "expired");
+            /// # Ok::<(), Box<dyn std::error::Error>>(())
+            /// ```
             pub fn error_description(&self) -> Option<ParamValue<'_>> {
                 self.challenge.param("error_description")
             }
 
             /// The `error_uri`: a URI of a page about the error.
+            ///
+            /// ```
+            /// use http_auth_headers::Challenges;
+            #[doc = concat!("use http_auth_headers::scheme::bearer::", stringify!($view), ";")]
+            ///
+            #[doc = concat!("let c = Challenges::parse(r#\"", $scheme, " error_uri=\"https://e.example/\"\"#).next().unwrap()?;")]
+            #[doc = concat!("let v = ", stringify!($view), "::try_from(&c)?;")]
+            /// assert_eq!(v.error_uri().unwrap(), "https://e.example/");
+            /// # Ok::<(), Box<dyn std::error::Error>>(())
+            /// ```
             pub fn error_uri(&self) -> Option<ParamValue<'_>> {
                 self.challenge.param("error_uri")
             }
@@ -65,12 +115,32 @@ macro_rules! challenge_view {
             /// context class references the resource accepts, in order of
             /// preference; sent with
             /// [`INSUFFICIENT_USER_AUTHENTICATION`](ErrorCode::INSUFFICIENT_USER_AUTHENTICATION).
+            ///
+            /// ```
+            /// use http_auth_headers::Challenges;
+            #[doc = concat!("use http_auth_headers::scheme::bearer::", stringify!($view), ";")]
+            ///
+            #[doc = concat!("let c = Challenges::parse(r#\"", $scheme, " acr_values=\"gold silver\"\"#).next().unwrap()?;")]
+            #[doc = concat!("let v = ", stringify!($view), "::try_from(&c)?;")]
+            /// assert_eq!(v.acr_values().unwrap().iter().count(), 2);
+            /// # Ok::<(), Box<dyn std::error::Error>>(())
+            /// ```
             pub fn acr_values(&self) -> Option<SpaceList<'_>> {
                 self.challenge.param("acr_values").map(|value| SpaceList { value })
             }
 
             /// The `max_age` (RFC 9470 section 3): how many seconds may have
             /// passed since the user last actively authenticated.
+            ///
+            /// ```
+            /// use http_auth_headers::Challenges;
+            #[doc = concat!("use http_auth_headers::scheme::bearer::", stringify!($view), ";")]
+            ///
+            #[doc = concat!("let c = Challenges::parse(r#\"", $scheme, " max_age=\"300\"\"#).next().unwrap()?;")]
+            #[doc = concat!("let v = ", stringify!($view), "::try_from(&c)?;")]
+            /// assert_eq!(v.max_age(), Some(300));
+            /// # Ok::<(), Box<dyn std::error::Error>>(())
+            /// ```
             pub fn max_age(&self) -> Option<u64> {
                 self.max_age
             }
@@ -78,6 +148,16 @@ macro_rules! challenge_view {
             /// The generic challenge this view reads, for the params the
             /// scheme does not define (such as RFC 9728's
             /// `resource_metadata`).
+            ///
+            /// ```
+            /// use http_auth_headers::Challenges;
+            #[doc = concat!("use http_auth_headers::scheme::bearer::", stringify!($view), ";")]
+            ///
+            #[doc = concat!("let c = Challenges::parse(r#\"", $scheme, " resource_metadata=\"https://rs.example/m\"\"#).next().unwrap()?;")]
+            #[doc = concat!("let v = ", stringify!($view), "::try_from(&c)?;")]
+            /// assert_eq!(v.as_challenge().param("resource_metadata").unwrap(), "https://rs.example/m");
+            /// # Ok::<(), Box<dyn std::error::Error>>(())
+            /// ```
             pub fn as_challenge(&self) -> &Challenge<'a> {
                 &self.challenge
             }
@@ -110,6 +190,20 @@ macro_rules! challenge_view {
         }
 
         impl Eq for $view<'_> {}
+
+        /// Consistent with equality: hashes what it compares.
+        impl core::hash::Hash for $view<'_> {
+            fn hash<H: core::hash::Hasher>(&self, state: &mut H) {
+                self.realm().hash(state);
+                self.scope().hash(state);
+                self.error().hash(state);
+                self.error_description().hash(state);
+                self.error_uri().hash(state);
+                self.acr_values().hash(state);
+                self.max_age.hash(state);
+                $(self.$extra().hash(state);)*
+            }
+        }
     };
 }
 
@@ -148,6 +242,32 @@ pub struct BearerChallenge<'a> {
     max_age: Option<u64>,
 }
 
+#[cfg(feature = "alloc")]
+#[cfg_attr(docsrs, doc(cfg(feature = "alloc")))]
+impl BearerChallenge<'_> {
+    /// The same view, owning its bytes, so that it can be kept past the
+    /// input (across requests, or `.await` points).
+    ///
+    /// ```
+    /// use http_auth_headers::Challenges;
+    /// use http_auth_headers::scheme::bearer::BearerChallenge;
+    ///
+    /// let kept: BearerChallenge<'static> = {
+    ///     let received = String::from(r#"Bearer realm="r", max_age=30"#);
+    ///     let c = Challenges::parse(&received).next().unwrap()?;
+    ///     BearerChallenge::try_from(&c)?.into_owned()
+    /// };
+    /// assert_eq!(kept.max_age(), Some(30));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn into_owned(self) -> BearerChallenge<'static> {
+        BearerChallenge {
+            challenge: self.challenge.into_owned(),
+            max_age: self.max_age,
+        }
+    }
+}
+
 challenge_view!(BearerChallenge, "Bearer", BEARER_ATTRS, []);
 
 impl BearerChallenge<'_> {
@@ -156,11 +276,11 @@ impl BearerChallenge<'_> {
     /// ```
     /// use http_auth_headers::scheme::bearer::BearerChallenge;
     ///
-    /// assert_eq!(BearerChallenge::builder().write()?, "Bearer");
+    /// assert_eq!(BearerChallenge::builder().finish()?, "Bearer");
     /// let v = BearerChallenge::builder()
     ///     .error("insufficient_scope")
     ///     .scope("photos:read photos:write")
-    ///     .write()?;
+    ///     .finish()?;
     /// assert_eq!(v, r#"Bearer scope="photos:read photos:write", error="insufficient_scope""#);
     /// # Ok::<(), http_auth_headers::BuildError>(())
     /// ```
@@ -191,10 +311,45 @@ pub struct DpopChallenge<'a> {
     max_age: Option<u64>,
 }
 
+#[cfg(feature = "alloc")]
+#[cfg_attr(docsrs, doc(cfg(feature = "alloc")))]
+impl DpopChallenge<'_> {
+    /// The same view, owning its bytes, so that it can be kept past the
+    /// input (across requests, or `.await` points).
+    ///
+    /// ```
+    /// use http_auth_headers::Challenges;
+    /// use http_auth_headers::scheme::bearer::DpopChallenge;
+    ///
+    /// let kept: DpopChallenge<'static> = {
+    ///     let received = String::from(r#"DPoP algs="ES256""#);
+    ///     let c = Challenges::parse(&received).next().unwrap()?;
+    ///     DpopChallenge::try_from(&c)?.into_owned()
+    /// };
+    /// assert!(kept.algs().unwrap().contains("ES256"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn into_owned(self) -> DpopChallenge<'static> {
+        DpopChallenge {
+            challenge: self.challenge.into_owned(),
+            max_age: self.max_age,
+        }
+    }
+}
+
 challenge_view!(DpopChallenge, "DPoP", DPOP_ATTRS, [algs]);
 
 impl DpopChallenge<'_> {
     /// The JWS `alg` values the server accepts in DPoP proofs.
+    ///
+    /// ```
+    /// use http_auth_headers::Challenges;
+    /// use http_auth_headers::scheme::bearer::DpopChallenge;
+    ///
+    /// let c = Challenges::parse(r#"DPoP algs="ES256 PS256""#).next().unwrap()?;
+    /// assert!(DpopChallenge::try_from(&c)?.algs().unwrap().contains("PS256"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn algs(&self) -> Option<SpaceList<'_>> {
         self.challenge
             .param("algs")
@@ -206,7 +361,7 @@ impl DpopChallenge<'_> {
     /// ```
     /// use http_auth_headers::scheme::bearer::DpopChallenge;
     ///
-    /// let v = DpopChallenge::builder().algs("ES256 PS256").write()?;
+    /// let v = DpopChallenge::builder().algs("ES256 PS256").finish()?;
     /// assert_eq!(v, r#"DPoP algs="ES256 PS256""#);
     /// # Ok::<(), http_auth_headers::BuildError>(())
     /// ```

@@ -1,11 +1,9 @@
 //! Bearer and DPoP credentials: the access token.
 
-#[cfg(feature = "alloc")]
-use alloc::string::String;
 use core::fmt;
 
 #[cfg(feature = "alloc")]
-use crate::builder::{AuthBuilder, BuildError};
+use super::{BearerCredentialsBuilder, DpopCredentialsBuilder};
 use crate::redact::{ct_eq, Redacted};
 use crate::scheme::SchemeError;
 use crate::Credentials;
@@ -19,11 +17,6 @@ fn check(c: &Credentials<'_>, scheme: &'static str) -> Result<(), SchemeError> {
     c.token68().map(|_| ()).ok_or(SchemeError::ExpectedToken68)
 }
 
-#[cfg(feature = "alloc")]
-fn write_token(scheme: &str, token: &str) -> Result<String, BuildError> {
-    Ok(AuthBuilder::credentials(scheme)?.token68(token)?.finish())
-}
-
 /// Both credential views: the token accessor, the constant-time checks,
 /// `TryFrom`, redacted `Debug`.
 macro_rules! token_view {
@@ -31,6 +24,16 @@ macro_rules! token_view {
         impl<'a> $view<'a> {
             /// The access token, case-sensitive. To check it, prefer
             /// [`token_matches`](Self::token_matches).
+            ///
+            /// ```
+            /// use http_auth_headers::Credentials;
+            #[doc = concat!("use http_auth_headers::scheme::bearer::", stringify!($view), ";")]
+            ///
+            #[doc = concat!("let c = Credentials::parse(\"", $scheme, " abc.def\")?;")]
+            #[doc = concat!("let v = ", stringify!($view), "::try_from(&c)?;")]
+            /// assert_eq!(v.token(), "abc.def");
+            /// # Ok::<(), Box<dyn std::error::Error>>(())
+            /// ```
             pub fn token(&self) -> &str {
                 // Checked in `try_from`: the credentials have a token68.
                 self.credentials.token68().unwrap_or_default()
@@ -39,11 +42,31 @@ macro_rules! token_view {
             /// Whether the access token is `expected`, compared in constant
             /// time: the time taken depends on the lengths, not on where
             /// the tokens differ (see [the scheme docs](crate::scheme#checking-credentials-safely)).
+            ///
+            /// ```
+            /// use http_auth_headers::Credentials;
+            #[doc = concat!("use http_auth_headers::scheme::bearer::", stringify!($view), ";")]
+            ///
+            #[doc = concat!("let c = Credentials::parse(\"", $scheme, " abc.def\")?;")]
+            #[doc = concat!("let v = ", stringify!($view), "::try_from(&c)?;")]
+            /// assert!(v.token_matches("abc.def") && !v.token_matches("abc.dEf"));
+            /// # Ok::<(), Box<dyn std::error::Error>>(())
+            /// ```
             pub fn token_matches(&self, expected: &str) -> bool {
                 ct_eq(self.token().as_bytes(), expected.as_bytes()).into()
             }
 
             /// The generic credentials this view reads.
+            ///
+            /// ```
+            /// use http_auth_headers::Credentials;
+            #[doc = concat!("use http_auth_headers::scheme::bearer::", stringify!($view), ";")]
+            ///
+            #[doc = concat!("let c = Credentials::parse(\"", $scheme, " abc.def\")?;")]
+            #[doc = concat!("let v = ", stringify!($view), "::try_from(&c)?;")]
+            /// assert_eq!(v.as_credentials().token68(), Some("abc.def"));
+            /// # Ok::<(), Box<dyn std::error::Error>>(())
+            /// ```
             pub fn as_credentials(&self) -> &Credentials<'a> {
                 &self.credentials
             }
@@ -84,7 +107,8 @@ macro_rules! token_view {
 /// Bearer credentials (RFC 6750 section 2.1): `Bearer <b64token>`.
 ///
 /// `Debug` does not show the token, and equality compares it in constant
-/// time.
+/// time; there is no `Hash`, which would read the token in time that
+/// depends on it.
 ///
 /// ```
 /// use http_auth_headers::Credentials;
@@ -107,27 +131,45 @@ pub struct BearerCredentials<'a> {
     credentials: Credentials<'a>,
 }
 
+#[cfg(feature = "alloc")]
+#[cfg_attr(docsrs, doc(cfg(feature = "alloc")))]
+impl BearerCredentials<'_> {
+    /// The same view, owning its bytes, so that it can be kept past the
+    /// input (across requests, or `.await` points).
+    ///
+    /// ```
+    /// use http_auth_headers::Credentials;
+    /// use http_auth_headers::scheme::bearer::BearerCredentials;
+    ///
+    /// let kept: BearerCredentials<'static> = {
+    ///     let received = String::from(r#"Bearer abc"#);
+    ///     BearerCredentials::try_from(Credentials::parse(&received)?)?.into_owned()
+    /// };
+    /// assert_eq!(kept.token(), "abc");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn into_owned(self) -> BearerCredentials<'static> {
+        BearerCredentials {
+            credentials: self.credentials.into_owned(),
+        }
+    }
+}
+
 token_view!(BearerCredentials, "Bearer");
 
 impl BearerCredentials<'_> {
-    /// Writes `Bearer <token>`.
+    /// Starts writing `Bearer <token>`.
     ///
     /// ```
-    /// use http_auth_headers::BuildError;
     /// use http_auth_headers::scheme::bearer::BearerCredentials;
     ///
-    /// assert_eq!(BearerCredentials::write("mF_9.B5f-4.1JqM")?, "Bearer mF_9.B5f-4.1JqM");
-    /// assert_eq!(BearerCredentials::write("a b"), Err(BuildError::InvalidToken68));
-    /// # Ok::<(), BuildError>(())
+    /// assert_eq!(BearerCredentials::builder("mF_9.B5f-4.1JqM").finish()?, "Bearer mF_9.B5f-4.1JqM");
+    /// # Ok::<(), http_auth_headers::BuildError>(())
     /// ```
-    ///
-    /// # Errors
-    ///
-    /// [`BuildError::InvalidToken68`] when `token` is not a b64token.
     #[cfg(feature = "alloc")]
     #[cfg_attr(docsrs, doc(cfg(feature = "alloc")))]
-    pub fn write(token: &str) -> Result<String, BuildError> {
-        write_token("Bearer", token)
+    pub fn builder(token: &str) -> BearerCredentialsBuilder<'_> {
+        BearerCredentialsBuilder::new(token)
     }
 }
 
@@ -135,7 +177,7 @@ impl BearerCredentials<'_> {
 /// DPoP-bound access token. The proof itself travels in the `DPoP` field.
 ///
 /// `Debug` does not show the token, and equality compares it in constant
-/// time.
+/// time; there is no `Hash`.
 ///
 /// ```
 /// use http_auth_headers::Credentials;
@@ -153,24 +195,44 @@ pub struct DpopCredentials<'a> {
     credentials: Credentials<'a>,
 }
 
+#[cfg(feature = "alloc")]
+#[cfg_attr(docsrs, doc(cfg(feature = "alloc")))]
+impl DpopCredentials<'_> {
+    /// The same view, owning its bytes, so that it can be kept past the
+    /// input (across requests, or `.await` points).
+    ///
+    /// ```
+    /// use http_auth_headers::Credentials;
+    /// use http_auth_headers::scheme::bearer::DpopCredentials;
+    ///
+    /// let kept: DpopCredentials<'static> = {
+    ///     let received = String::from(r#"DPoP abc"#);
+    ///     DpopCredentials::try_from(Credentials::parse(&received)?)?.into_owned()
+    /// };
+    /// assert_eq!(kept.token(), "abc");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn into_owned(self) -> DpopCredentials<'static> {
+        DpopCredentials {
+            credentials: self.credentials.into_owned(),
+        }
+    }
+}
+
 token_view!(DpopCredentials, "DPoP");
 
 impl DpopCredentials<'_> {
-    /// Writes `DPoP <token>`.
+    /// Starts writing `DPoP <token>`.
     ///
     /// ```
     /// use http_auth_headers::scheme::bearer::DpopCredentials;
     ///
-    /// assert_eq!(DpopCredentials::write("Kz~8mXK1")?, "DPoP Kz~8mXK1");
+    /// assert_eq!(DpopCredentials::builder("Kz~8mXK1").finish()?, "DPoP Kz~8mXK1");
     /// # Ok::<(), http_auth_headers::BuildError>(())
     /// ```
-    ///
-    /// # Errors
-    ///
-    /// [`BuildError::InvalidToken68`] when `token` is not a token68.
     #[cfg(feature = "alloc")]
     #[cfg_attr(docsrs, doc(cfg(feature = "alloc")))]
-    pub fn write(token: &str) -> Result<String, BuildError> {
-        write_token("DPoP", token)
+    pub fn builder(token: &str) -> DpopCredentialsBuilder<'_> {
+        DpopCredentialsBuilder::new(token)
     }
 }

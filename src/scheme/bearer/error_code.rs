@@ -49,22 +49,58 @@ const fn registered(name: &'static str) -> ErrorCode<'static> {
 impl ErrorCode<'static> {
     /// `invalid_request`: the request is malformed (HTTP 400; RFC 6750
     /// section 3.1).
+    ///
+    /// ```
+    /// use http_auth_headers::scheme::bearer::ErrorCode;
+    ///
+    /// assert_eq!(ErrorCode::INVALID_REQUEST, "invalid_request");
+    /// ```
     pub const INVALID_REQUEST: Self = registered("invalid_request");
     /// `invalid_token`: the access token is expired, revoked, malformed or
     /// otherwise invalid (HTTP 401; RFC 6750 section 3.1).
+    ///
+    /// ```
+    /// use http_auth_headers::scheme::bearer::ErrorCode;
+    ///
+    /// assert_eq!(ErrorCode::INVALID_TOKEN, "invalid_token");
+    /// ```
     pub const INVALID_TOKEN: Self = registered("invalid_token");
     /// `insufficient_scope`: the request needs more privileges than the
     /// access token grants (HTTP 403; RFC 6750 section 3.1).
+    ///
+    /// ```
+    /// use http_auth_headers::scheme::bearer::ErrorCode;
+    ///
+    /// assert_eq!(ErrorCode::INSUFFICIENT_SCOPE, "insufficient_scope");
+    /// ```
     pub const INSUFFICIENT_SCOPE: Self = registered("insufficient_scope");
     /// `use_dpop_nonce`: the DPoP proof must carry the server's nonce, sent
     /// in the `DPoP-Nonce` field (RFC 9449 section 9).
+    ///
+    /// ```
+    /// use http_auth_headers::scheme::bearer::ErrorCode;
+    ///
+    /// assert_eq!(ErrorCode::USE_DPOP_NONCE, "use_dpop_nonce");
+    /// ```
     pub const USE_DPOP_NONCE: Self = registered("use_dpop_nonce");
     /// `invalid_dpop_proof`: the DPoP proof is invalid (RFC 9449 section 7.1).
+    ///
+    /// ```
+    /// use http_auth_headers::scheme::bearer::ErrorCode;
+    ///
+    /// assert_eq!(ErrorCode::INVALID_DPOP_PROOF, "invalid_dpop_proof");
+    /// ```
     pub const INVALID_DPOP_PROOF: Self = registered("invalid_dpop_proof");
     /// `insufficient_user_authentication`: the authentication event behind
     /// the access token does not meet the resource's requirements (HTTP 401;
     /// RFC 9470 section 3); the challenge may say what it needs with
     /// `acr_values` and `max_age`.
+    ///
+    /// ```
+    /// use http_auth_headers::scheme::bearer::ErrorCode;
+    ///
+    /// assert_eq!(ErrorCode::INSUFFICIENT_USER_AUTHENTICATION, "insufficient_user_authentication");
+    /// ```
     pub const INSUFFICIENT_USER_AUTHENTICATION: Self =
         registered("insufficient_user_authentication");
 }

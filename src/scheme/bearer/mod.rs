@@ -31,7 +31,7 @@
 //!     .realm("example")
 //!     .error("invalid_token")
 //!     .error_description("The access token expired")
-//!     .write()?;
+//!     .finish()?;
 //! assert_eq!(
 //!     written,
 //!     r#"Bearer realm="example", error="invalid_token", error_description="The access token expired""#
@@ -76,7 +76,9 @@ mod tests;
 
 #[cfg(feature = "alloc")]
 #[cfg_attr(docsrs, doc(cfg(feature = "alloc")))]
-pub use builder::{BearerChallengeBuilder, DpopChallengeBuilder};
+pub use builder::{
+    BearerChallengeBuilder, BearerCredentialsBuilder, DpopChallengeBuilder, DpopCredentialsBuilder,
+};
 pub use challenge::{BearerChallenge, DpopChallenge};
 pub use credentials::{BearerCredentials, DpopCredentials};
 pub use error_code::ErrorCode;

@@ -25,18 +25,40 @@ use crate::scheme::list::{ListIter, Sep};
 /// assert_eq!(scope.value(), "openid profile email");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct SpaceList<'a> {
     pub(super) value: ParamValue<'a>,
 }
 
 impl<'a> SpaceList<'a> {
     /// The whole value, as in the challenge.
+    ///
+    /// ```
+    /// use http_auth_headers::Challenges;
+    /// use http_auth_headers::scheme::bearer::BearerChallenge;
+    ///
+    /// let c = Challenges::parse(r#"Bearer scope="a b""#).next().unwrap()?;
+    /// let bearer = BearerChallenge::try_from(&c)?;
+    /// let scope = bearer.scope().unwrap();
+    /// assert_eq!(scope.value(), "a b");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn value(&self) -> ParamValue<'a> {
         self.value
     }
 
     /// The entries, in order (at least one).
+    ///
+    /// ```
+    /// use http_auth_headers::Challenges;
+    /// use http_auth_headers::scheme::bearer::BearerChallenge;
+    ///
+    /// let c = Challenges::parse(r#"Bearer scope="a b""#).next().unwrap()?;
+    /// let bearer = BearerChallenge::try_from(&c)?;
+    /// let scope = bearer.scope().unwrap();
+    /// assert_eq!(scope.iter().collect::<Vec<_>>(), ["a", "b"]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn iter(&self) -> SpaceListIter<'a> {
         // The value was checked: entries are separated by exactly one SP,
         // which may be written escaped (`\ `) inside a quoted-string.
@@ -45,6 +67,17 @@ impl<'a> SpaceList<'a> {
 
     /// Whether `entry` is one of the entries (case-sensitive, as scope
     /// values and JWS algorithm names are).
+    ///
+    /// ```
+    /// use http_auth_headers::Challenges;
+    /// use http_auth_headers::scheme::bearer::BearerChallenge;
+    ///
+    /// let c = Challenges::parse(r#"Bearer scope="a b""#).next().unwrap()?;
+    /// let bearer = BearerChallenge::try_from(&c)?;
+    /// let scope = bearer.scope().unwrap();
+    /// assert!(scope.contains("b") && !scope.contains("B"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn contains(&self, entry: &str) -> bool {
         self.iter().any(|e| e == entry)
     }
@@ -60,6 +93,20 @@ impl<'a> IntoIterator for SpaceList<'a> {
 }
 
 /// The entries of a [`SpaceList`], from [`SpaceList::iter`].
+///
+/// ```
+/// use http_auth_headers::Challenges;
+/// use http_auth_headers::scheme::bearer::BearerChallenge;
+///
+/// let c = Challenges::parse(r#"Bearer scope="a b""#).next().unwrap()?;
+/// let bearer = BearerChallenge::try_from(&c)?;
+/// let scope = bearer.scope().unwrap();
+/// let mut it = scope.iter();
+/// assert_eq!(it.next().unwrap(), "a");
+/// assert_eq!(it.next().unwrap(), "b");
+/// assert!(it.next().is_none());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Debug)]
 pub struct SpaceListIter<'a>(ListIter<'a>);
 

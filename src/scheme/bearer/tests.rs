@@ -40,7 +40,7 @@ fn rfc6750_section3_examples() {
         .realm("example")
         .error("invalid_token")
         .error_description("The access token expired")
-        .write()
+        .finish()
         .unwrap();
     assert_eq!(written, v);
 }
@@ -52,14 +52,14 @@ fn rfc_credentials_examples() {
     let b = BearerCredentials::try_from(&c).unwrap();
     assert_eq!(b.token(), "mF_9.B5f-4.1JqM");
     assert_eq!(
-        BearerCredentials::write(b.token()).unwrap(),
+        BearerCredentials::builder(b.token()).finish().unwrap(),
         "Bearer mF_9.B5f-4.1JqM"
     );
     let v = "DPoP Kz~8mXK1EalYznwH-LC-1fBAo.4Ljp~zsPE_NeO.gxU";
     let c = Credentials::parse(v).unwrap();
     let d = DpopCredentials::try_from(&c).unwrap();
     assert_eq!(d.token(), "Kz~8mXK1EalYznwH-LC-1fBAo.4Ljp~zsPE_NeO.gxU");
-    assert_eq!(DpopCredentials::write(d.token()).unwrap(), v);
+    assert_eq!(DpopCredentials::builder(d.token()).finish().unwrap(), v);
     // Each scheme's view refuses the other's credentials.
     assert_eq!(
         BearerCredentials::try_from(&c),
@@ -76,7 +76,7 @@ fn rfc9449_section7_1_examples() {
     assert_eq!(
         DpopChallenge::builder()
             .algs("ES256 PS256")
-            .write()
+            .finish()
             .unwrap(),
         v
     );
@@ -91,7 +91,7 @@ fn rfc9449_section7_1_examples() {
         .error("invalid_token")
         .error_description("Invalid DPoP key binding")
         .algs("ES256")
-        .write()
+        .finish()
         .unwrap();
     assert_eq!(written, v);
 }
@@ -310,27 +310,28 @@ fn writers_refuse_what_rfc6750_forbids() {
         (b().error_uri("http://x/ y"), "error_uri"),
     ];
     for (builder, name) in refused {
+        let shown = format!("{builder:?}");
         assert_eq!(
-            builder.write(),
+            builder.finish(),
             Err(BuildError::SchemeValue(name)),
-            "{builder:?}"
+            "{shown}"
         );
     }
     assert_eq!(
-        DpopChallenge::builder().algs("ES256 ").write(),
+        DpopChallenge::builder().algs("ES256 ").finish(),
         Err(BuildError::SchemeValue("algs"))
     );
-    assert_eq!(b().realm("a\r\nb").write(), Err(BuildError::InvalidValue));
+    assert_eq!(b().realm("a\r\nb").finish(), Err(BuildError::InvalidValue));
     assert_eq!(
-        BearerCredentials::write(""),
+        BearerCredentials::builder("").finish(),
         Err(BuildError::InvalidToken68)
     );
     assert_eq!(
-        BearerCredentials::write("a=b"),
+        BearerCredentials::builder("a=b").finish(),
         Err(BuildError::InvalidToken68)
     );
     assert_eq!(
-        DpopCredentials::write("a,b"),
+        DpopCredentials::builder("a,b").finish(),
         Err(BuildError::InvalidToken68)
     );
 }
@@ -344,7 +345,7 @@ fn writers_write_every_attribute() {
         .error("insufficient_scope")
         .scope("a b")
         .realm("r \"q\"")
-        .write()
+        .finish()
         .unwrap();
     assert_eq!(
         v,
@@ -357,7 +358,7 @@ fn writers_write_every_attribute() {
     assert_eq!(d.error_description().unwrap(), "no");
     assert_eq!(d.error_uri().unwrap(), "https://example.com/e#1");
     assert_eq!(entries(d.algs()), ["ES256"]);
-    assert_eq!(DpopChallenge::builder().write().unwrap(), "DPoP");
+    assert_eq!(DpopChallenge::builder().finish().unwrap(), "DPoP");
 }
 
 /// RFC 9470 section 3, both examples.
@@ -372,7 +373,7 @@ fn rfc9470_step_up_examples() {
         .error("insufficient_user_authentication")
         .error_description("A different authentication level is required")
         .acr_values("myACR")
-        .write()
+        .finish()
         .unwrap();
     assert_eq!(written, v);
 
@@ -384,7 +385,7 @@ fn rfc9470_step_up_examples() {
         .error("insufficient_user_authentication")
         .error_description("More recent authentication is required")
         .max_age(5)
-        .write()
+        .finish()
         .unwrap();
     assert_eq!(written, v);
     // DPoP has them too, before `algs`.
@@ -392,7 +393,7 @@ fn rfc9470_step_up_examples() {
         .algs("ES256")
         .max_age(0)
         .acr_values("a b")
-        .write()
+        .finish()
         .unwrap();
     assert_eq!(v, r#"DPoP acr_values="a b", max_age="0", algs="ES256""#);
     let d = dpop(&v).unwrap();
@@ -424,12 +425,12 @@ fn max_age_and_acr_values_are_checked() {
         Err(SchemeError::InvalidParam("acr_values"))
     );
     assert_eq!(
-        BearerChallenge::builder().acr_values("").write(),
+        BearerChallenge::builder().acr_values("").finish(),
         Err(BuildError::SchemeValue("acr_values"))
     );
     let written = BearerChallenge::builder()
         .max_age(u64::MAX)
-        .write()
+        .finish()
         .unwrap();
     assert_eq!(bearer(&written).unwrap().max_age(), Some(u64::MAX));
 }
@@ -441,7 +442,7 @@ fn extension_params() {
         .realm("mcp")
         .param("resource_metadata", url)
         .param("x", "token")
-        .write()
+        .finish()
         .unwrap();
     assert_eq!(
         v,
@@ -462,46 +463,46 @@ fn extension_params() {
         "max_age",
     ] {
         assert_eq!(
-            b().param(name, "x").write(),
+            b().param(name, "x").finish(),
             Err(BuildError::DuplicateParam),
             "{name}"
         );
         assert_eq!(
-            DpopChallenge::builder().param(name, "x").write(),
+            DpopChallenge::builder().param(name, "x").finish(),
             Err(BuildError::DuplicateParam),
             "{name}"
         );
     }
     assert_eq!(
-        DpopChallenge::builder().param("Algs", "x").write(),
+        DpopChallenge::builder().param("Algs", "x").finish(),
         Err(BuildError::DuplicateParam)
     );
     // Bearer defines no `algs`: an extension there.
     assert_eq!(
-        b().param("algs", "x").write().unwrap(),
+        b().param("algs", "x").finish().unwrap(),
         r#"Bearer algs="x""#
     );
     assert_eq!(
-        b().param("a", "1").param("A", "2").write(),
+        b().param("a", "1").param("A", "2").finish(),
         Err(BuildError::DuplicateParam)
     );
     assert_eq!(
-        b().param("a b", "1").write(),
+        b().param("a b", "1").finish(),
         Err(BuildError::InvalidParamName)
     );
     assert_eq!(
-        b().param("", "1").write(),
+        b().param("", "1").finish(),
         Err(BuildError::InvalidParamName)
     );
     assert_eq!(
-        b().param("a", "x\ny").write(),
+        b().param("a", "x\ny").finish(),
         Err(BuildError::InvalidValue)
     );
     // Quoted even when empty or token-shaped, escaped when needed.
     assert_eq!(
         b().param("a", "")
             .param("b", r#"say "hi""#)
-            .write()
+            .finish()
             .unwrap(),
         r#"Bearer a="", b="say \"hi\"""#
     );

@@ -6,8 +6,8 @@ use crate::param::ParamValue;
 
 /// Reading a Digest name type from a param value.
 macro_rules! from_value {
-    ($ty:ident, $known:expr) => {
-        crate::scheme::case_insensitive_name!($ty, $known);
+    ($ty:ident, $known:expr, $($example:tt)*) => {
+        crate::scheme::case_insensitive_name!($ty, $known, $($example)*);
 
         impl<'a> $ty<'a> {
             /// Reads a value: a registered name (quoted-pairs unescaped), or
@@ -51,20 +51,56 @@ pub struct Algorithm<'a> {
 
 impl Algorithm<'static> {
     /// `MD5`.
+    ///
+    /// ```
+    /// use http_auth_headers::scheme::digest::Algorithm;
+    ///
+    /// assert_eq!(Algorithm::from_name("md5"), Algorithm::MD5);
+    /// ```
     pub const MD5: Self = Algorithm { name: "MD5" };
     /// `MD5-sess`.
+    ///
+    /// ```
+    /// use http_auth_headers::scheme::digest::Algorithm;
+    ///
+    /// assert_eq!(Algorithm::from_name("md5-SESS"), Algorithm::MD5_SESS);
+    /// ```
     pub const MD5_SESS: Self = Algorithm { name: "MD5-sess" };
     /// `SHA-256`.
+    ///
+    /// ```
+    /// use http_auth_headers::scheme::digest::Algorithm;
+    ///
+    /// assert_eq!(Algorithm::from_name("sha-256"), Algorithm::SHA_256);
+    /// ```
     pub const SHA_256: Self = Algorithm { name: "SHA-256" };
     /// `SHA-256-sess`.
+    ///
+    /// ```
+    /// use http_auth_headers::scheme::digest::Algorithm;
+    ///
+    /// assert_eq!(Algorithm::from_name("sha-256-SESS"), Algorithm::SHA_256_SESS);
+    /// ```
     pub const SHA_256_SESS: Self = Algorithm {
         name: "SHA-256-sess",
     };
     /// `SHA-512-256`: FIPS 180-4 SHA-512/256 (not a truncated SHA-512).
+    ///
+    /// ```
+    /// use http_auth_headers::scheme::digest::Algorithm;
+    ///
+    /// assert_eq!(Algorithm::from_name("sha-512-256"), Algorithm::SHA_512_256);
+    /// ```
     pub const SHA_512_256: Self = Algorithm {
         name: "SHA-512-256",
     };
     /// `SHA-512-256-sess`.
+    ///
+    /// ```
+    /// use http_auth_headers::scheme::digest::Algorithm;
+    ///
+    /// assert_eq!(Algorithm::from_name("sha-512-256-SESS"), Algorithm::SHA_512_256_SESS);
+    /// ```
     pub const SHA_512_256_SESS: Self = Algorithm {
         name: "SHA-512-256-sess",
     };
@@ -80,7 +116,14 @@ pub(super) const ALGORITHMS: [Algorithm<'static>; 6] = [
     Algorithm::SHA_512_256_SESS,
 ];
 
-from_value!(Algorithm, ALGORITHMS);
+from_value!(
+    Algorithm,
+    ALGORITHMS,
+    "http_auth_headers::scheme::digest::Algorithm",
+    SHA_256_SESS,
+    "sha-256-SESS",
+    "SHA-256-sess"
+);
 
 impl Algorithm<'_> {
     /// Whether this is a `-sess` variant, whose A1 includes the nonce and
@@ -127,12 +170,31 @@ pub struct Qop<'a> {
 
 impl Qop<'static> {
     /// `auth`: authentication only.
+    ///
+    /// ```
+    /// use http_auth_headers::scheme::digest::Qop;
+    ///
+    /// assert_eq!(Qop::from_name("AUTH"), Qop::AUTH);
+    /// ```
     pub const AUTH: Self = Qop { name: "auth" };
     /// `auth-int`: authentication with integrity protection of the body.
+    ///
+    /// ```
+    /// use http_auth_headers::scheme::digest::Qop;
+    ///
+    /// assert_eq!(Qop::from_name("AUTH-INT"), Qop::AUTH_INT);
+    /// ```
     pub const AUTH_INT: Self = Qop { name: "auth-int" };
 }
 
 /// The qop values this version knows.
 const QOPS: [Qop<'static>; 2] = [Qop::AUTH, Qop::AUTH_INT];
 
-from_value!(Qop, QOPS);
+from_value!(
+    Qop,
+    QOPS,
+    "http_auth_headers::scheme::digest::Qop",
+    AUTH_INT,
+    "Auth-Int",
+    "auth-int"
+);

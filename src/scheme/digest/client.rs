@@ -4,7 +4,7 @@ use alloc::string::{String, ToString};
 use core::fmt;
 
 use super::hash::{DigestAlgorithm, HexDigest};
-use super::{DigestAuthInfo, DigestChallenge, DigestCredentialsBuilder, NonceCount, Qop};
+use super::{DigestAuthInfo, DigestChallenge, DigestCredentials, NonceCount, Qop};
 use crate::builder::BuildError;
 use crate::lines::FieldLines;
 use crate::redact::Redacted;
@@ -465,7 +465,7 @@ impl DigestClient {
         let username = userhash
             .as_ref()
             .map_or(self.username.as_str(), HexDigest::as_str);
-        let mut b = DigestCredentialsBuilder::new(
+        let mut b = DigestCredentials::builder(
             username,
             &session.realm,
             &session.nonce,
@@ -485,7 +485,7 @@ impl DigestClient {
             b = b.opaque(opaque);
         }
         if userhash.is_some() {
-            b = b.userhash(true);
+            b = b.userhash();
         }
         let value = b.finish().map_err(DigestClientError::Build)?;
         if nc > 1 {
@@ -526,7 +526,7 @@ impl DigestClient {
     /// assert_eq!(client.authentication_info(forged, b""), Err(DigestClientError::RspauthMismatch));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn authentication_info<T: AsRef<[u8]> + ?Sized>(
+    pub fn authentication_info<T: crate::FieldValue + ?Sized>(
         &mut self,
         value: &T,
         body: &[u8],

@@ -4,6 +4,8 @@
 use alloc::borrow::Cow;
 use core::fmt;
 
+#[cfg(feature = "alloc")]
+use super::DigestCredentialsBuilder;
 use super::{algorithm, bool_param, item_params, qop_cnonce_nc, Algorithm, NonceCount, Qop};
 #[cfg(feature = "alloc")]
 use crate::error::NotUtf8Error;
@@ -16,7 +18,17 @@ use crate::Credentials;
 /// The username of Digest credentials: `username` (a quoted-string or
 /// token; with `userhash=true`, the hex hash of the name) or `username*` (an
 /// RFC 8187 ext-value, for names a quoted-string cannot carry).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+///
+/// ```
+/// use http_auth_headers::Credentials;
+/// use http_auth_headers::scheme::digest::{DigestCredentials, Username};
+///
+/// let c = Credentials::parse(r#"Digest username*=UTF-8''J%C3%A4, realm="r", nonce="n", uri="/", response="0f""#)?;
+/// let d = DigestCredentials::try_from(&c)?;
+/// assert!(matches!(d.username(), Username::Extended(_)));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Username<'a> {
     /// From `username`; compare and hash its unescaped bytes.
@@ -33,6 +45,15 @@ impl<'a> Username<'a> {
     ///
     /// When a `username` holds obs-text bytes that are not UTF-8 (only
     /// possible for input given as bytes).
+    ///
+    /// ```
+    /// use http_auth_headers::Credentials;
+    /// use http_auth_headers::scheme::digest::DigestCredentials;
+    ///
+    /// let c = Credentials::parse(r#"Digest username*=UTF-8''J%C3%A4, realm="r", nonce="n", uri="/", response="0f""#)?;
+    /// assert_eq!(DigestCredentials::try_from(&c)?.username().decoded_str()?, "Jä");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[cfg(feature = "alloc")]
     #[cfg_attr(docsrs, doc(cfg(feature = "alloc")))]
     pub fn decoded_str(&self) -> Result<Cow<'a, str>, NotUtf8Error> {
@@ -49,7 +70,8 @@ impl<'a> Username<'a> {
 ///
 /// It keeps the generic [`Credentials`] it was made from
 /// ([`as_credentials`](Self::as_credentials)). `Debug` does not show the
-/// response; equality compares it in constant time, and
+/// response; equality compares it in constant time (there is no `Hash`,
+/// which would read it in time that depends on it), and
 /// [`response_matches`](Self::response_matches) checks it.
 ///
 /// ```
@@ -72,10 +94,53 @@ pub struct DigestCredentials<'a> {
     extended: bool,
 }
 
+#[cfg(feature = "alloc")]
+#[cfg_attr(docsrs, doc(cfg(feature = "alloc")))]
+impl DigestCredentials<'_> {
+    /// The same view, owning its bytes, so that it can be kept past the
+    /// input (across requests, or `.await` points).
+    ///
+    /// ```
+    /// use http_auth_headers::Credentials;
+    /// use http_auth_headers::scheme::digest::DigestCredentials;
+    ///
+    /// let kept: DigestCredentials<'static> = {
+    ///     let received = String::from(r#"Digest username="u", realm="r", nonce="n", uri="/", response="0f""#);
+    ///     DigestCredentials::try_from(Credentials::parse(&received)?)?.into_owned()
+    /// };
+    /// assert_eq!(kept.uri(), "/");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn into_owned(self) -> DigestCredentials<'static> {
+        DigestCredentials {
+            item: self.item.into_owned(),
+            nc: self.nc,
+            userhash: self.userhash,
+            extended: self.extended,
+        }
+    }
+}
+
 impl<'a> DigestCredentials<'a> {
-    item_params!(as_credentials, Credentials);
+    item_params!(
+        as_credentials,
+        Credentials,
+        "use http_auth_headers::{Credentials, scheme::digest::{Algorithm, DigestCredentials}};",
+        r##"let c = Credentials::parse(r#"Digest username="u", realm="r", nonce="n", uri="/", response="0f", opaque="o", algorithm=SHA-256, userhash=true"#)?;
+let v = DigestCredentials::try_from(&c)?;"##
+    );
 
     /// The username, from `username` or `username*`.
+    ///
+    /// ```
+    /// use http_auth_headers::Credentials;
+    /// use http_auth_headers::scheme::digest::{DigestCredentials, Qop};
+    ///
+    /// let c = Credentials::parse(r#"Digest username="u", realm="r", nonce="n", uri="/a", response="0f", qop=auth, cnonce="c", nc=00000002"#)?;
+    /// let d = DigestCredentials::try_from(&c)?;
+    /// assert_eq!(d.username().decoded_str()?, "u");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn username(&self) -> Username<'_> {
         if self.extended {
             // Checked when the view was made.
@@ -88,12 +153,32 @@ impl<'a> DigestCredentials<'a> {
     }
 
     /// The effective request URI as the client sent it.
+    ///
+    /// ```
+    /// use http_auth_headers::Credentials;
+    /// use http_auth_headers::scheme::digest::{DigestCredentials, Qop};
+    ///
+    /// let c = Credentials::parse(r#"Digest username="u", realm="r", nonce="n", uri="/a", response="0f", qop=auth, cnonce="c", nc=00000002"#)?;
+    /// let d = DigestCredentials::try_from(&c)?;
+    /// assert_eq!(d.uri(), "/a");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn uri(&self) -> ParamValue<'_> {
         present(self.item.param("uri"))
     }
 
     /// The response: the request digest in lowercase hex. To check it,
     /// prefer [`response_matches`](Self::response_matches).
+    ///
+    /// ```
+    /// use http_auth_headers::Credentials;
+    /// use http_auth_headers::scheme::digest::{DigestCredentials, Qop};
+    ///
+    /// let c = Credentials::parse(r#"Digest username="u", realm="r", nonce="n", uri="/a", response="0f", qop=auth, cnonce="c", nc=00000002"#)?;
+    /// let d = DigestCredentials::try_from(&c)?;
+    /// assert_eq!(d.response(), "0f");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn response(&self) -> ParamValue<'_> {
         present(self.item.param("response"))
     }
@@ -117,17 +202,69 @@ impl<'a> DigestCredentials<'a> {
         ct_eq_bytes(self.response().bytes(), expected_hex.bytes(), true).into()
     }
 
+    /// Starts writing Digest credentials with their required params; computing
+    /// the `response` is the caller's job.
+    ///
+    /// ```
+    /// use http_auth_headers::scheme::digest::DigestCredentials;
+    ///
+    /// let v = DigestCredentials::builder("Mufasa", "r", "n", "/", "0f").finish()?;
+    /// assert_eq!(v, r#"Digest username="Mufasa", realm="r", uri="/", nonce="n", response="0f""#);
+    /// # Ok::<(), http_auth_headers::BuildError>(())
+    /// ```
+    #[cfg(feature = "alloc")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "alloc")))]
+    pub fn builder<'b>(
+        username: &'b str,
+        realm: &'b str,
+        nonce: &'b str,
+        uri: &'b str,
+        response: &'b str,
+    ) -> DigestCredentialsBuilder<'b> {
+        DigestCredentialsBuilder::new(username, realm, nonce, uri, response)
+    }
+
     /// The client nonce (present whenever `qop` is).
+    ///
+    /// ```
+    /// use http_auth_headers::Credentials;
+    /// use http_auth_headers::scheme::digest::{DigestCredentials, Qop};
+    ///
+    /// let c = Credentials::parse(r#"Digest username="u", realm="r", nonce="n", uri="/a", response="0f", qop=auth, cnonce="c", nc=00000002"#)?;
+    /// let d = DigestCredentials::try_from(&c)?;
+    /// assert_eq!(d.cnonce().unwrap(), "c");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn cnonce(&self) -> Option<ParamValue<'_>> {
         self.item.param("cnonce")
     }
 
     /// The chosen qop: one value, not a list.
+    ///
+    /// ```
+    /// use http_auth_headers::Credentials;
+    /// use http_auth_headers::scheme::digest::{DigestCredentials, Qop};
+    ///
+    /// let c = Credentials::parse(r#"Digest username="u", realm="r", nonce="n", uri="/a", response="0f", qop=auth, cnonce="c", nc=00000002"#)?;
+    /// let d = DigestCredentials::try_from(&c)?;
+    /// assert_eq!(d.qop(), Some(Qop::AUTH));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn qop(&self) -> Option<Qop<'_>> {
         self.item.param("qop").and_then(Qop::from_value)
     }
 
     /// The nonce count (present whenever `qop` is).
+    ///
+    /// ```
+    /// use http_auth_headers::Credentials;
+    /// use http_auth_headers::scheme::digest::{DigestCredentials, Qop};
+    ///
+    /// let c = Credentials::parse(r#"Digest username="u", realm="r", nonce="n", uri="/a", response="0f", qop=auth, cnonce="c", nc=00000002"#)?;
+    /// let d = DigestCredentials::try_from(&c)?;
+    /// assert_eq!(d.nc().unwrap().value(), 2);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn nc(&self) -> Option<NonceCount> {
         self.nc
     }

@@ -161,25 +161,59 @@ pub(crate) fn algorithm(v: Option<ParamValue<'_>>) -> Result<Algorithm<'_>, Sche
     })
 }
 
-/// The accessors both Digest views share, reading the stored item.
+/// The accessors both Digest views share, reading the stored item. The
+/// examples start with `$uses` and `$setup`, which make a view `v` of a
+/// value with realm `r`, nonce `n`, opaque `o`, SHA-256 and `userhash=true`.
 macro_rules! item_params {
-    ($as_item:ident, $item:ident) => {
+    ($as_item:ident, $item:ident, $uses:literal, $setup:literal) => {
         /// The realm (required).
+        ///
+        /// ```
+        #[doc = $uses]
+        ///
+        #[doc = $setup]
+        /// assert_eq!(v.realm(), "r");
+        /// # Ok::<(), Box<dyn std::error::Error>>(())
+        /// ```
         pub fn realm(&self) -> ParamValue<'_> {
             crate::scheme::present(self.item.param("realm"))
         }
 
         /// The nonce (required).
+        ///
+        /// ```
+        #[doc = $uses]
+        ///
+        #[doc = $setup]
+        /// assert_eq!(v.nonce(), "n");
+        /// # Ok::<(), Box<dyn std::error::Error>>(())
+        /// ```
         pub fn nonce(&self) -> ParamValue<'_> {
             crate::scheme::present(self.item.param("nonce"))
         }
 
         /// The opaque value (the client returns the challenge's unchanged).
+        ///
+        /// ```
+        #[doc = $uses]
+        ///
+        #[doc = $setup]
+        /// assert_eq!(v.opaque().unwrap(), "o");
+        /// # Ok::<(), Box<dyn std::error::Error>>(())
+        /// ```
         pub fn opaque(&self) -> Option<ParamValue<'_>> {
             self.item.param("opaque")
         }
 
         /// The algorithm; [`Algorithm::MD5`] when absent.
+        ///
+        /// ```
+        #[doc = $uses]
+        ///
+        #[doc = $setup]
+        /// assert_eq!(v.algorithm(), Algorithm::SHA_256);
+        /// # Ok::<(), Box<dyn std::error::Error>>(())
+        /// ```
         pub fn algorithm(&self) -> Algorithm<'_> {
             // Checked when the view was made.
             super::algorithm(self.item.param("algorithm")).unwrap_or_default()
@@ -188,11 +222,27 @@ macro_rules! item_params {
         /// Whether `userhash=true` (section 3.4.4; `false` when absent): in a
         /// challenge, the server supports username hashing; in credentials,
         /// the username is that hash.
+        ///
+        /// ```
+        #[doc = $uses]
+        ///
+        #[doc = $setup]
+        /// assert!(v.userhash());
+        /// # Ok::<(), Box<dyn std::error::Error>>(())
+        /// ```
         pub fn userhash(&self) -> bool {
             self.userhash
         }
 
         #[doc = concat!("The generic [`", stringify!($item), "`] this view reads.")]
+        ///
+        /// ```
+        #[doc = $uses]
+        ///
+        #[doc = $setup]
+        #[doc = concat!("assert!(v.", stringify!($as_item), "().is_scheme(\"Digest\"));")]
+        /// # Ok::<(), Box<dyn std::error::Error>>(())
+        /// ```
         pub fn $as_item(&self) -> &$item<'a> {
             &self.item
         }

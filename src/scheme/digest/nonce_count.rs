@@ -23,6 +23,12 @@ pub struct NonceCount {
 
 impl NonceCount {
     /// The count `value`, written as 8 lowercase hex digits.
+    ///
+    /// ```
+    /// use http_auth_headers::scheme::digest::NonceCount;
+    ///
+    /// assert_eq!(NonceCount::new(1).to_string(), "00000001");
+    /// ```
     pub fn new(value: u32) -> Self {
         const HEX: &[u8; 16] = b"0123456789abcdef";
         let mut written = [0u8; 8];
@@ -34,11 +40,23 @@ impl NonceCount {
     }
 
     /// The count.
+    ///
+    /// ```
+    /// use http_auth_headers::scheme::digest::NonceCount;
+    ///
+    /// assert_eq!(NonceCount::new(255).value(), 255);
+    /// ```
     pub fn value(&self) -> u32 {
         self.value
     }
 
     /// The 8 hex digits as written (what the response hash covers).
+    ///
+    /// ```
+    /// use http_auth_headers::scheme::digest::NonceCount;
+    ///
+    /// assert_eq!(NonceCount::new(255).as_str(), "000000ff");
+    /// ```
     pub fn as_str(&self) -> &str {
         core::str::from_utf8(&self.written).unwrap_or_default()
     }
@@ -67,6 +85,13 @@ impl PartialEq for NonceCount {
 }
 
 impl Eq for NonceCount {}
+
+/// Consistent with equality: hashes the number.
+impl core::hash::Hash for NonceCount {
+    fn hash<H: core::hash::Hasher>(&self, state: &mut H) {
+        self.value.hash(state);
+    }
+}
 
 impl fmt::Debug for NonceCount {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

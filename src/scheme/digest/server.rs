@@ -11,9 +11,7 @@ use sha2::Sha256;
 
 use super::hash::{DigestAlgorithm, HexDigest};
 use super::store::NonceStore;
-use super::{
-    DigestAuthInfoBuilder, DigestChallengeBuilder, DigestCredentials, NonceCount, Qop, Username,
-};
+use super::{DigestAuthInfo, DigestChallenge, DigestCredentials, NonceCount, Qop, Username};
 use crate::redact::Redacted;
 use crate::scheme::SchemeError;
 use crate::Credentials;
@@ -544,7 +542,7 @@ impl Verified {
     /// ```
     pub fn authentication_info(&self, body: &[u8]) -> String {
         let alg = self.algorithm;
-        let mut info = DigestAuthInfoBuilder::new();
+        let mut info = DigestAuthInfo::builder();
         if let Some(n) = &self.nextnonce {
             info = info.nextnonce(n);
         }
@@ -927,15 +925,15 @@ impl DigestServer {
         self.algorithms
             .iter()
             .filter_map(|a| {
-                let mut b = DigestChallengeBuilder::new(&self.realm, &nonce)
+                let mut b = DigestChallenge::builder(&self.realm, &nonce)
                     .opaque(&self.opaque)
                     .algorithm(a.algorithm())
                     .qop(&self.qop);
                 if stale {
-                    b = b.stale(true);
+                    b = b.stale();
                 }
                 if self.userhash {
-                    b = b.userhash(true);
+                    b = b.userhash();
                 }
                 // Only a realm or opaque with a control character fails.
                 b.finish().ok()
@@ -992,7 +990,7 @@ impl DigestServer {
         now: u64,
     ) -> Result<Verified, VerifyError>
     where
-        T: AsRef<[u8]> + ?Sized,
+        T: crate::FieldValue + ?Sized,
         U: DigestUsers + ?Sized,
         S: NonceStore + ?Sized,
     {

@@ -323,7 +323,7 @@ fn debug_hides_response() {
     .unwrap();
     let d = alloc::format!("{c:?}");
     assert!(d.contains("Mufasa") && !d.contains("6629fae4"), "{d}");
-    let b = DigestCredentialsBuilder::new("Mufasa", "r", "n", "/", "6629fae4");
+    let b = DigestCredentials::builder("Mufasa", "r", "n", "/", "6629fae4");
     let d = alloc::format!("{b:?}");
     assert!(d.contains("Mufasa") && !d.contains("6629fae4"), "{d}");
 }
@@ -362,7 +362,7 @@ fn auth_info() {
 #[test]
 fn writers_refuse_what_the_parser_rejects() {
     let ch = |b: DigestChallengeBuilder<'_>| b.finish().unwrap_err();
-    let b = || DigestChallengeBuilder::new("r", "n");
+    let b = || DigestChallenge::builder("r", "n");
     assert_eq!(
         ch(b().domain(&["/a", ""])),
         BuildError::SchemeValue("domain")
@@ -377,15 +377,12 @@ fn writers_refuse_what_the_parser_rejects() {
         BuildError::SchemeValue("qop")
     );
     assert_eq!(
-        ch(DigestChallengeBuilder::new("r\n", "n")),
+        ch(DigestChallenge::builder("r\n", "n")),
         BuildError::InvalidValue
     );
-    let cr = || DigestCredentialsBuilder::new("u", "r", "n", "/", "00");
+    let cr = || DigestCredentials::builder("u", "r", "n", "/", "00");
     assert_eq!(
-        cr().extended_username()
-            .userhash(true)
-            .finish()
-            .unwrap_err(),
+        cr().extended_username().userhash().finish().unwrap_err(),
         BuildError::SchemeValue("userhash")
     );
     assert_eq!(
@@ -395,7 +392,7 @@ fn writers_refuse_what_the_parser_rejects() {
         BuildError::SchemeValue("qop")
     );
     assert_eq!(
-        DigestCredentialsBuilder::new("a\tb\0", "r", "n", "/", "00")
+        DigestCredentials::builder("a\tb\0", "r", "n", "/", "00")
             .finish()
             .unwrap_err(),
         BuildError::InvalidValue
@@ -403,14 +400,14 @@ fn writers_refuse_what_the_parser_rejects() {
     // The extended form carries any text but control characters, which the
     // view refuses (C0, DEL and C1).
     for name in ["a\tb", "a\0", "\x7f", "a\u{85}b", "\u{9f}"] {
-        let b = DigestCredentialsBuilder::new(name, "r", "n", "/", "00").extended_username();
+        let b = DigestCredentials::builder(name, "r", "n", "/", "00").extended_username();
         assert_eq!(
             b.finish().unwrap_err(),
             BuildError::SchemeValue("username*"),
             "{name:?}"
         );
     }
-    let v = DigestCredentialsBuilder::new("a\u{a0}\u{7e}\u{100}\"", "r", "n", "/", "00")
+    let v = DigestCredentials::builder("a\u{a0}\u{7e}\u{100}\"", "r", "n", "/", "00")
         .extended_username()
         .finish()
         .unwrap();
@@ -419,41 +416,41 @@ fn writers_refuse_what_the_parser_rejects() {
         "a\u{a0}~\u{100}\""
     );
     assert_eq!(
-        DigestAuthInfoBuilder::new()
+        DigestAuthInfo::builder()
             .nextnonce("\r")
             .finish()
             .unwrap_err(),
         BuildError::InvalidValue
     );
-    assert_eq!(DigestAuthInfoBuilder::new().finish().unwrap(), "");
+    assert_eq!(DigestAuthInfo::builder().finish().unwrap(), "");
 }
 
 #[test]
 fn writers_quote_as_rfc7616_says() {
-    let v = DigestChallengeBuilder::new("r", "n")
+    let v = DigestChallenge::builder("r", "n")
         .domain(&["/a", "/b"])
         .opaque("o")
-        .stale(false)
+        .stale()
         .algorithm(Algorithm::MD5_SESS)
         .qop(&[Qop::AUTH])
         .charset_utf8()
-        .userhash(true)
+        .userhash()
         .finish()
         .unwrap();
     assert_eq!(
         v,
-        r#"Digest realm="r", domain="/a /b", nonce="n", opaque="o", stale=false, algorithm=MD5-sess, qop="auth", charset=UTF-8, userhash=true"#
+        r#"Digest realm="r", domain="/a /b", nonce="n", opaque="o", stale=true, algorithm=MD5-sess, qop="auth", charset=UTF-8, userhash=true"#
     );
-    let v = DigestCredentialsBuilder::new("u", "r", "n", "/", "00")
+    let v = DigestCredentials::builder("u", "r", "n", "/", "00")
         .algorithm(Algorithm::SHA_256)
         .qop(Qop::AUTH_INT, "c", 0xab)
         .opaque("o")
-        .userhash(false)
+        .userhash()
         .finish()
         .unwrap();
     assert_eq!(
         v,
-        r#"Digest username="u", realm="r", uri="/", algorithm=SHA-256, nonce="n", nc=000000ab, cnonce="c", qop=auth-int, response="00", opaque="o", userhash=false"#
+        r#"Digest username="u", realm="r", uri="/", algorithm=SHA-256, nonce="n", nc=000000ab, cnonce="c", qop=auth-int, response="00", opaque="o", userhash=true"#
     );
     // The generic Display agrees with the typed writers.
     let c = Credentials::parse(&v).unwrap();
@@ -534,7 +531,7 @@ fn response_is_checked_in_constant_time_helpers() {
     assert_ne!(d, other);
     let debug = alloc::format!(
         "{d:?} {:?}",
-        DigestCredentialsBuilder::new("u", "r", "n", "/", "8ca523f5")
+        DigestCredentials::builder("u", "r", "n", "/", "8ca523f5")
     );
     assert!(
         !debug.contains("8ca523f5") && !debug.contains("8CA523F5"),

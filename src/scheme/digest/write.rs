@@ -26,21 +26,13 @@ fn check_qop(q: Qop<'_>) -> Result<(), BuildError> {
     }
 }
 
-fn flag(b: bool) -> &'static str {
-    if b {
-        "true"
-    } else {
-        "false"
-    }
-}
-
 /// Writes a Digest challenge (RFC 7616 section 3.3): `realm`, `domain`,
 /// `nonce`, `opaque` and `qop` quoted, `stale` and `algorithm` not.
 ///
 /// ```
-/// use http_auth_headers::scheme::digest::{Algorithm, DigestChallengeBuilder, Qop};
+/// use http_auth_headers::scheme::digest::{Algorithm, DigestChallenge, Qop};
 ///
-/// let value = DigestChallengeBuilder::new("http-auth@example.org", "7ypf/xlj9XXwfDPE")
+/// let value = DigestChallenge::builder("http-auth@example.org", "7ypf/xlj9XXwfDPE")
 ///     .qop(&[Qop::AUTH, Qop::AUTH_INT])
 ///     .algorithm(Algorithm::SHA_256)
 ///     .opaque("FQhe/qaU925kfnzj")
@@ -57,73 +49,148 @@ pub struct DigestChallengeBuilder<'b> {
     nonce: &'b str,
     domain: &'b [&'b str],
     opaque: Option<&'b str>,
-    stale: Option<bool>,
+    stale: bool,
     algorithm: Option<Algorithm<'b>>,
     qop: &'b [Qop<'b>],
     charset_utf8: bool,
-    userhash: Option<bool>,
+    userhash: bool,
 }
 
 impl<'b> DigestChallengeBuilder<'b> {
-    /// Starts a challenge with its two required params.
+    /// Starts a challenge with its two required params; the same as
+    /// [`DigestChallenge::builder`](super::DigestChallenge::builder).
+    ///
+    /// ```
+    /// use http_auth_headers::scheme::digest::DigestChallengeBuilder;
+    ///
+    /// assert_eq!(DigestChallengeBuilder::new("r", "n").finish()?, r#"Digest realm="r", nonce="n""#);
+    /// # Ok::<(), http_auth_headers::BuildError>(())
+    /// ```
     pub fn new(realm: &'b str, nonce: &'b str) -> Self {
         DigestChallengeBuilder {
             realm,
             nonce,
             domain: &[],
             opaque: None,
-            stale: None,
+            stale: false,
             algorithm: None,
             qop: &[],
             charset_utf8: false,
-            userhash: None,
+            userhash: false,
         }
     }
 
     /// Sets `domain`, the URIs of the protection space (written space-separated;
     /// none writes no `domain`).
+    ///
+    /// ```
+    /// use http_auth_headers::scheme::digest::DigestChallenge;
+    ///
+    /// let v = DigestChallenge::builder("r", "n").domain(&["/a", "https://b.example/"]).finish()?;
+    /// assert_eq!(v, r#"Digest realm="r", domain="/a https://b.example/", nonce="n""#);
+    /// # Ok::<(), http_auth_headers::BuildError>(())
+    /// ```
     pub fn domain(mut self, uris: &'b [&'b str]) -> Self {
         self.domain = uris;
         self
     }
 
     /// Sets `opaque`.
+    ///
+    /// ```
+    /// use http_auth_headers::scheme::digest::DigestChallenge;
+    ///
+    /// let v = DigestChallenge::builder("r", "n").opaque("o").finish()?;
+    /// assert_eq!(v, r#"Digest realm="r", nonce="n", opaque="o""#);
+    /// # Ok::<(), http_auth_headers::BuildError>(())
+    /// ```
     pub fn opaque(mut self, opaque: &'b str) -> Self {
         self.opaque = Some(opaque);
         self
     }
 
-    /// Sets `stale`.
-    pub fn stale(mut self, stale: bool) -> Self {
-        self.stale = Some(stale);
+    /// Adds `stale=true`: the nonce was stale, and the client may retry with
+    /// the new one without asking the user again (section 3.3). Without it
+    /// no `stale` is written, which means `false`.
+    ///
+    /// ```
+    /// use http_auth_headers::scheme::digest::DigestChallenge;
+    ///
+    /// let v = DigestChallenge::builder("r", "n").stale().finish()?;
+    /// assert_eq!(v, r#"Digest realm="r", nonce="n", stale=true"#);
+    /// # Ok::<(), http_auth_headers::BuildError>(())
+    /// ```
+    pub fn stale(mut self) -> Self {
+        self.stale = true;
         self
     }
 
     /// Sets `algorithm` (absent means MD5).
+    ///
+    /// ```
+    /// use http_auth_headers::scheme::digest::{Algorithm, DigestChallenge};
+    ///
+    /// let v = DigestChallenge::builder("r", "n").algorithm(Algorithm::SHA_256).finish()?;
+    /// assert_eq!(v, r#"Digest realm="r", nonce="n", algorithm=SHA-256"#);
+    /// # Ok::<(), http_auth_headers::BuildError>(())
+    /// ```
     pub fn algorithm(mut self, algorithm: Algorithm<'b>) -> Self {
         self.algorithm = Some(algorithm);
         self
     }
 
     /// Sets the qop options, in order of preference (none writes no `qop`).
+    ///
+    /// ```
+    /// use http_auth_headers::scheme::digest::{DigestChallenge, Qop};
+    ///
+    /// let v = DigestChallenge::builder("r", "n").qop(&[Qop::AUTH]).finish()?;
+    /// assert_eq!(v, r#"Digest realm="r", nonce="n", qop="auth""#);
+    /// # Ok::<(), http_auth_headers::BuildError>(())
+    /// ```
     pub fn qop(mut self, options: &'b [Qop<'b>]) -> Self {
         self.qop = options;
         self
     }
 
     /// Adds `charset=UTF-8` (section 4).
+    ///
+    /// ```
+    /// use http_auth_headers::scheme::digest::DigestChallenge;
+    ///
+    /// let v = DigestChallenge::builder("r", "n").charset_utf8().finish()?;
+    /// assert_eq!(v, r#"Digest realm="r", nonce="n", charset=UTF-8"#);
+    /// # Ok::<(), http_auth_headers::BuildError>(())
+    /// ```
     pub fn charset_utf8(mut self) -> Self {
         self.charset_utf8 = true;
         self
     }
 
-    /// Sets `userhash` (section 3.4.4).
-    pub fn userhash(mut self, userhash: bool) -> Self {
-        self.userhash = Some(userhash);
+    /// Adds `userhash=true`: the server supports username hashing (section
+    /// 3.4.4). Without it no `userhash` is written, which means `false`.
+    ///
+    /// ```
+    /// use http_auth_headers::scheme::digest::DigestChallenge;
+    ///
+    /// let v = DigestChallenge::builder("r", "n").userhash().finish()?;
+    /// assert_eq!(v, r#"Digest realm="r", nonce="n", userhash=true"#);
+    /// # Ok::<(), http_auth_headers::BuildError>(())
+    /// ```
+    pub fn userhash(mut self) -> Self {
+        self.userhash = true;
         self
     }
 
     /// Writes the challenge.
+    ///
+    /// ```
+    /// use http_auth_headers::BuildError;
+    /// use http_auth_headers::scheme::digest::DigestChallenge;
+    ///
+    /// let bad = DigestChallenge::builder("r", "n").domain(&["/a b"]).finish();
+    /// assert_eq!(bad, Err(BuildError::SchemeValue("domain")));
+    /// ```
     ///
     /// # Errors
     ///
@@ -136,7 +203,7 @@ impl<'b> DigestChallengeBuilder<'b> {
         for &q in self.qop {
             check_qop(q)?;
         }
-        let mut b = AuthBuilder::challenge("Digest")?.param("realm", self.realm)?;
+        let mut b = AuthBuilder::challenge("Digest").param("realm", self.realm);
         if !self.domain.is_empty() {
             if self
                 .domain
@@ -145,29 +212,29 @@ impl<'b> DigestChallengeBuilder<'b> {
             {
                 return Err(BuildError::SchemeValue("domain"));
             }
-            b = b.param("domain", &self.domain.join(" "))?;
+            b = b.param("domain", &self.domain.join(" "));
         }
-        b = b.param("nonce", self.nonce)?;
+        b = b.param("nonce", self.nonce);
         if let Some(opaque) = self.opaque {
-            b = b.param("opaque", opaque)?;
+            b = b.param("opaque", opaque);
         }
-        if let Some(stale) = self.stale {
-            b = b.param("stale", flag(stale))?;
+        if self.stale {
+            b = b.param("stale", "true");
         }
         if let Some(a) = self.algorithm {
-            b = b.param("algorithm", a.name())?;
+            b = b.param("algorithm", a.name());
         }
         if !self.qop.is_empty() {
             let list: Vec<&str> = self.qop.iter().map(Qop::name).collect();
-            b = b.param("qop", &list.join(", "))?;
+            b = b.param("qop", &list.join(", "));
         }
         if self.charset_utf8 {
-            b = b.param("charset", "UTF-8")?;
+            b = b.param("charset", "UTF-8");
         }
-        if let Some(userhash) = self.userhash {
-            b = b.param("userhash", flag(userhash))?;
+        if self.userhash {
+            b = b.param("userhash", "true");
         }
-        Ok(b.finish())
+        b.finish()
     }
 }
 
@@ -179,9 +246,9 @@ impl<'b> DigestChallengeBuilder<'b> {
 /// It writes what it is given: computing the response is the caller's job.
 ///
 /// ```
-/// use http_auth_headers::scheme::digest::{Algorithm, DigestCredentialsBuilder, Qop};
+/// use http_auth_headers::scheme::digest::{Algorithm, DigestCredentials, Qop};
 ///
-/// let value = DigestCredentialsBuilder::new("Jäsøn Doe", "api@example.org", "5TsQ", "/doe.json", "ae66e67d")
+/// let value = DigestCredentials::builder("Jäsøn Doe", "api@example.org", "5TsQ", "/doe.json", "ae66e67d")
 ///     .extended_username()
 ///     .algorithm(Algorithm::SHA_512_256)
 ///     .qop(Qop::AUTH, "NTg6", 1)
@@ -203,11 +270,20 @@ pub struct DigestCredentialsBuilder<'b> {
     algorithm: Option<Algorithm<'b>>,
     qop: Option<(Qop<'b>, &'b str, u32)>,
     opaque: Option<&'b str>,
-    userhash: Option<bool>,
+    userhash: bool,
 }
 
 impl<'b> DigestCredentialsBuilder<'b> {
-    /// Starts credentials with their required params.
+    /// Starts credentials with their required params; the same as
+    /// [`DigestCredentials::builder`](super::DigestCredentials::builder).
+    ///
+    /// ```
+    /// use http_auth_headers::scheme::digest::DigestCredentialsBuilder;
+    ///
+    /// let v = DigestCredentialsBuilder::new("u", "r", "n", "/", "0f").finish()?;
+    /// assert_eq!(v, r#"Digest username="u", realm="r", uri="/", nonce="n", response="0f""#);
+    /// # Ok::<(), http_auth_headers::BuildError>(())
+    /// ```
     pub fn new(
         username: &'b str,
         realm: &'b str,
@@ -225,19 +301,35 @@ impl<'b> DigestCredentialsBuilder<'b> {
             algorithm: None,
             qop: None,
             opaque: None,
-            userhash: None,
+            userhash: false,
         }
     }
 
     /// Writes the username as `username*` (UTF-8 ext-value) instead of
     /// `username`: for names that a quoted-string cannot carry, or should not
     /// carry as raw UTF-8.
+    ///
+    /// ```
+    /// use http_auth_headers::scheme::digest::DigestCredentials;
+    ///
+    /// let v = DigestCredentials::builder("Jäsøn", "r", "n", "/", "0f").extended_username().finish()?;
+    /// assert!(v.starts_with("Digest username*=UTF-8''J%C3%A4s%C3%B8n, "));
+    /// # Ok::<(), http_auth_headers::BuildError>(())
+    /// ```
     pub fn extended_username(mut self) -> Self {
         self.extended = true;
         self
     }
 
     /// Sets `algorithm` (absent means MD5).
+    ///
+    /// ```
+    /// use http_auth_headers::scheme::digest::{Algorithm, DigestCredentials};
+    ///
+    /// let v = DigestCredentials::builder("u", "r", "n", "/", "0f").algorithm(Algorithm::SHA_256).finish()?;
+    /// assert!(v.contains(", algorithm=SHA-256, "));
+    /// # Ok::<(), http_auth_headers::BuildError>(())
+    /// ```
     pub fn algorithm(mut self, algorithm: Algorithm<'b>) -> Self {
         self.algorithm = Some(algorithm);
         self
@@ -245,24 +337,60 @@ impl<'b> DigestCredentialsBuilder<'b> {
 
     /// Sets the chosen `qop` with the `cnonce` and nonce count `nc` it
     /// requires.
+    ///
+    /// ```
+    /// use http_auth_headers::scheme::digest::{DigestCredentials, Qop};
+    ///
+    /// let v = DigestCredentials::builder("u", "r", "n", "/", "0f").qop(Qop::AUTH, "c", 2).finish()?;
+    /// assert!(v.contains(r#", nc=00000002, cnonce="c", qop=auth, "#));
+    /// # Ok::<(), http_auth_headers::BuildError>(())
+    /// ```
     pub fn qop(mut self, qop: Qop<'b>, cnonce: &'b str, nc: u32) -> Self {
         self.qop = Some((qop, cnonce, nc));
         self
     }
 
     /// Sets `opaque`, as the challenge gave it.
+    ///
+    /// ```
+    /// use http_auth_headers::scheme::digest::DigestCredentials;
+    ///
+    /// let v = DigestCredentials::builder("u", "r", "n", "/", "0f").opaque("o").finish()?;
+    /// assert!(v.ends_with(r#", opaque="o""#));
+    /// # Ok::<(), http_auth_headers::BuildError>(())
+    /// ```
     pub fn opaque(mut self, opaque: &'b str) -> Self {
         self.opaque = Some(opaque);
         self
     }
 
-    /// Sets `userhash` (the username is then the hash, section 3.4.4).
-    pub fn userhash(mut self, userhash: bool) -> Self {
-        self.userhash = Some(userhash);
+    /// Adds `userhash=true`: the username is the hash of the user name and
+    /// realm (section 3.4.4). Without it no `userhash` is written, which
+    /// means `false`.
+    ///
+    /// ```
+    /// use http_auth_headers::scheme::digest::DigestCredentials;
+    ///
+    /// let v = DigestCredentials::builder("488869477bf257147b804c45308cd62ac4e25eb717b12b298c79e62dcea254ec", "r", "n", "/", "0f")
+    ///     .userhash()
+    ///     .finish()?;
+    /// assert!(v.ends_with(", userhash=true"));
+    /// # Ok::<(), http_auth_headers::BuildError>(())
+    /// ```
+    pub fn userhash(mut self) -> Self {
+        self.userhash = true;
         self
     }
 
     /// Writes the credentials.
+    ///
+    /// ```
+    /// use http_auth_headers::BuildError;
+    /// use http_auth_headers::scheme::digest::DigestCredentials;
+    ///
+    /// let bad = DigestCredentials::builder("u", "r", "n", "/", "0f").extended_username().userhash().finish();
+    /// assert_eq!(bad, Err(BuildError::SchemeValue("userhash")));
+    /// ```
     ///
     /// # Errors
     ///
@@ -271,44 +399,44 @@ impl<'b> DigestCredentialsBuilder<'b> {
     /// [`extended_username`](Self::extended_username): C0, DEL or C1);
     /// [`BuildError::SchemeValue`] for an [`Algorithm`] or
     /// [`Qop`] that is not a token, or `"userhash"` for
-    /// `userhash(true)` with an extended username.
+    /// [`userhash`](Self::userhash) with an extended username.
     pub fn finish(self) -> Result<String, BuildError> {
         check_algorithm(self.algorithm)?;
         if let Some((q, _, _)) = self.qop {
             check_qop(q)?;
         }
-        let mut b = AuthBuilder::credentials("Digest")?;
+        let mut b = AuthBuilder::credentials("Digest");
         if self.extended {
-            if self.userhash == Some(true) {
+            if self.userhash {
                 return Err(BuildError::SchemeValue("userhash"));
             }
             if self.username.chars().any(char::is_control) {
                 return Err(BuildError::SchemeValue("username*"));
             }
             let encoded = ext_value::encode(self.username).to_string();
-            b = b.param("username*", &encoded)?;
+            b = b.param("username*", &encoded);
         } else {
-            b = b.param("username", self.username)?;
+            b = b.param("username", self.username);
         }
-        b = b.param("realm", self.realm)?.param("uri", self.uri)?;
+        b = b.param("realm", self.realm).param("uri", self.uri);
         if let Some(a) = self.algorithm {
-            b = b.param("algorithm", a.name())?;
+            b = b.param("algorithm", a.name());
         }
-        b = b.param("nonce", self.nonce)?;
+        b = b.param("nonce", self.nonce);
         if let Some((qop, cnonce, nc)) = self.qop {
             b = b
-                .param("nc", NonceCount::new(nc).as_str())?
-                .param("cnonce", cnonce)?
-                .param("qop", qop.name())?;
+                .param("nc", NonceCount::new(nc).as_str())
+                .param("cnonce", cnonce)
+                .param("qop", qop.name());
         }
-        b = b.param("response", self.response)?;
+        b = b.param("response", self.response);
         if let Some(opaque) = self.opaque {
-            b = b.param("opaque", opaque)?;
+            b = b.param("opaque", opaque);
         }
-        if let Some(userhash) = self.userhash {
-            b = b.param("userhash", flag(userhash))?;
+        if self.userhash {
+            b = b.param("userhash", "true");
         }
-        Ok(b.finish())
+        b.finish()
     }
 }
 
@@ -329,9 +457,9 @@ impl core::fmt::Debug for DigestCredentialsBuilder<'_> {
 /// `rspauth` and `cnonce` quoted, `qop` and `nc` not.
 ///
 /// ```
-/// use http_auth_headers::scheme::digest::{DigestAuthInfoBuilder, Qop};
+/// use http_auth_headers::scheme::digest::{DigestAuthInfo, Qop};
 ///
-/// let value = DigestAuthInfoBuilder::new()
+/// let value = DigestAuthInfo::builder()
 ///     .nextnonce("abc")
 ///     .qop(Qop::AUTH, "d4f5", "0a4f113b", 1)
 ///     .finish()?;
@@ -345,24 +473,54 @@ pub struct DigestAuthInfoBuilder<'b> {
 }
 
 impl<'b> DigestAuthInfoBuilder<'b> {
-    /// Starts an empty field value.
+    /// Starts an empty field value; the same as
+    /// [`DigestAuthInfo::builder`](super::DigestAuthInfo::builder).
+    ///
+    /// ```
+    /// use http_auth_headers::scheme::digest::DigestAuthInfoBuilder;
+    ///
+    /// assert_eq!(DigestAuthInfoBuilder::new().finish()?, "");
+    /// # Ok::<(), http_auth_headers::BuildError>(())
+    /// ```
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Sets `nextnonce`.
+    ///
+    /// ```
+    /// use http_auth_headers::scheme::digest::DigestAuthInfo;
+    ///
+    /// assert_eq!(DigestAuthInfo::builder().nextnonce("n2").finish()?, r#"nextnonce="n2""#);
+    /// # Ok::<(), http_auth_headers::BuildError>(())
+    /// ```
     pub fn nextnonce(mut self, nextnonce: &'b str) -> Self {
         self.nextnonce = Some(nextnonce);
         self
     }
 
     /// Sets `qop` with the `rspauth`, `cnonce` and `nc` it requires.
+    ///
+    /// ```
+    /// use http_auth_headers::scheme::digest::{DigestAuthInfo, Qop};
+    ///
+    /// let v = DigestAuthInfo::builder().qop(Qop::AUTH, "d4f5", "c", 1).finish()?;
+    /// assert_eq!(v, r#"qop=auth, rspauth="d4f5", cnonce="c", nc=00000001"#);
+    /// # Ok::<(), http_auth_headers::BuildError>(())
+    /// ```
     pub fn qop(mut self, qop: Qop<'b>, rspauth: &'b str, cnonce: &'b str, nc: u32) -> Self {
         self.qop = Some((qop, rspauth, cnonce, nc));
         self
     }
 
     /// Writes the field value (empty when nothing was set).
+    ///
+    /// ```
+    /// use http_auth_headers::BuildError;
+    /// use http_auth_headers::scheme::digest::DigestAuthInfo;
+    ///
+    /// assert_eq!(DigestAuthInfo::builder().nextnonce("a\rb").finish(), Err(BuildError::InvalidValue));
+    /// ```
     ///
     /// # Errors
     ///
