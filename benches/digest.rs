@@ -177,7 +177,7 @@ fn verify(c: &mut Criterion) {
         let now = DigestServer::unix_now();
         let mut client = DigestClient::new("Mufasa", "Circle of Life");
         client
-            .challenge(&server.challenges(now, false))
+            .challenge(&server.challenges(now))
             .expect("challenge");
         let value = client
             .respond_with("GET", "/dir/index.html", b"", CNONCE, 1)

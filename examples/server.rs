@@ -419,8 +419,13 @@ mod digest {
 
         /// One challenge per algorithm, strongest first.
         pub fn challenges(&self, stale: bool) -> Result<Vec<HeaderValue>, String> {
-            self.server
-                .challenges(DigestServer::unix_now(), stale)
+            let now = DigestServer::unix_now();
+            let lines = if stale {
+                self.server.stale_challenges(now)
+            } else {
+                self.server.challenges(now)
+            };
+            lines
                 .into_iter()
                 .map(|c| HeaderValue::try_from(c).map_err(|e| e.to_string()))
                 .collect()

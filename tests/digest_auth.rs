@@ -330,7 +330,7 @@ fn client_stale_retried_once() {
     let users = |_: &str, _: &str| Some(UserSecret::Password("p".into()));
     let store = MemoryNonceStore::new();
     let mut client = DigestClient::new("u", "p");
-    client.challenge(&server.challenges(0, false)).unwrap();
+    client.challenge(&server.challenges(0)).unwrap();
     let req = DigestRequest::new("GET", "/");
     let v = client.respond("GET", "/", b"").unwrap();
     assert!(server.verify(&v, &req, &users, &store, 1).is_ok());
@@ -344,12 +344,12 @@ fn client_stale_retried_once() {
     // The server keeps saying stale: the client gives up.
     let _ = client.respond("GET", "/", b"").unwrap();
     assert_eq!(
-        client.challenge(&server.challenges(5000, true)),
+        client.challenge(&server.stale_challenges(5000)),
         Err(DigestClientError::StaleAgain)
     );
     // A wrong password: a new challenge without stale.
     let mut wrong = DigestClient::new("u", "q");
-    wrong.challenge(&server.challenges(0, false)).unwrap();
+    wrong.challenge(&server.challenges(0)).unwrap();
     let v = wrong.respond("GET", "/", b"").unwrap();
     let err = server.verify(&v, &req, &users, &store, 1).unwrap_err();
     assert_eq!(err, VerifyError::WrongResponse);
@@ -365,8 +365,11 @@ fn client_checks_rspauth() {
     let users = |_: &str, _: &str| Some(UserSecret::Password("p".into()));
     let store = MemoryNonceStore::new();
     for auth_int in [false, true] {
-        let mut client = DigestClient::new("u", "p").prefer_auth_int(auth_int);
-        client.challenge(&server.challenges(0, false)).unwrap();
+        let mut client = DigestClient::new("u", "p");
+        if auth_int {
+            client = client.prefer_auth_int();
+        }
+        client.challenge(&server.challenges(0)).unwrap();
         let v = client.respond("POST", "/x", b"req").unwrap();
         let ok = server
             .verify(
@@ -416,7 +419,7 @@ fn server() -> DigestServer {
 
 fn answer(server: &DigestServer, now: u64) -> DigestClient {
     let mut c = DigestClient::new("Mufasa", "Circle of Life");
-    c.challenge(&server.challenges(now, false)).unwrap();
+    c.challenge(&server.challenges(now)).unwrap();
     c
 }
 
@@ -428,12 +431,14 @@ fn round_trip_every_algorithm_and_qop() {
             if qop.is_none() && alg.is_session() {
                 continue;
             }
-            let server = DigestServer::with_secret("test@example.org", SECRET)
+            let mut server = DigestServer::with_secret("test@example.org", SECRET)
                 .algorithms(&[alg])
-                .qop(qop.as_slice())
-                .allow_rfc2069(qop.is_none());
-            let mut client = answer(&server, 100).prefer_auth_int(true);
-            client.challenge(&server.challenges(100, false)).unwrap();
+                .qop(qop.as_slice());
+            if qop.is_none() {
+                server = server.allow_rfc2069();
+            }
+            let mut client = answer(&server, 100).prefer_auth_int();
+            client.challenge(&server.challenges(100)).unwrap();
             assert_eq!(client.algorithm(), Some(alg));
             assert_eq!(client.qop(), qop);
             for i in 0..3 {
@@ -468,7 +473,7 @@ fn rfc2069_refused_unless_allowed() {
     let server = DigestServer::with_secret("r", SECRET).qop(&[]);
     let users = |_: &str, _: &str| Some(UserSecret::Password("p".into()));
     let mut client = DigestClient::new("u", "p");
-    client.challenge(&server.challenges(0, false)).unwrap();
+    client.challenge(&server.challenges(0)).unwrap();
     let v = client.respond("GET", "/", b"").unwrap();
     let store = MemoryNonceStore::new();
     let req = DigestRequest::new("GET", "/");
@@ -476,7 +481,7 @@ fn rfc2069_refused_unless_allowed() {
         server.verify(&v, &req, &users, &store, 1).unwrap_err(),
         VerifyError::QopNotOffered
     );
-    let server = server.allow_rfc2069(true);
+    let server = server.allow_rfc2069();
     assert!(server.verify(&v, &req, &users, &store, 1).is_ok());
     // Credentials without qop to a server that offers qop: refused.
     let server = DigestServer::with_secret("r", SECRET);
@@ -517,7 +522,7 @@ fn forged_request_does_not_disturb_the_real_client() {
     assert!(server.verify(&first, &req, &users(), &store, 1).is_ok());
     // An attacker with the nonce but not the password pushes nc far ahead.
     let mut attacker = DigestClient::new("Mufasa", "guess");
-    attacker.challenge(&server.challenges(0, false)).unwrap();
+    attacker.challenge(&server.challenges(0)).unwrap();
     let nonce = client.nonce().unwrap().to_string();
     let forged = client
         .respond_with("GET", "/", b"", "cafebabecafebabe", 1000)
@@ -551,7 +556,7 @@ fn forged_request_does_not_disturb_the_real_client() {
 }
 
 fn opaque_of(server: &DigestServer) -> String {
-    let line = &server.challenges(0, false)[0];
+    let line = &server.challenges(0)[0];
     let c = Challenges::parse(line).next().unwrap().unwrap();
     c.param("opaque").unwrap().as_str().unwrap().to_string()
 }
@@ -564,7 +569,7 @@ fn nonce_is_bound_to_realm_and_opaque() {
     let store = MemoryNonceStore::new();
     let req = DigestRequest::new("GET", "/");
     // A's nonce answered for realm B.
-    let line = a.challenges(0, false)[0].replace("realm-a", "realm-b");
+    let line = a.challenges(0)[0].replace("realm-a", "realm-b");
     let mut client = DigestClient::new("u", "p");
     client.challenge(&[line]).unwrap();
     let v = client.respond("GET", "/", b"").unwrap();
@@ -573,7 +578,7 @@ fn nonce_is_bound_to_realm_and_opaque() {
         VerifyError::InvalidNonce
     );
     // A's nonce with another opaque.
-    let line = a.challenges(0, false)[0].replace(&opaque_of(&a), "other");
+    let line = a.challenges(0)[0].replace(&opaque_of(&a), "other");
     let mut client = DigestClient::new("u", "p");
     client.challenge(&[line]).unwrap();
     let v = client.respond("GET", "/", b"").unwrap();
@@ -582,7 +587,7 @@ fn nonce_is_bound_to_realm_and_opaque() {
         VerifyError::InvalidNonce
     );
     // Without opaque.
-    let line = a.challenges(0, false)[0].replace(&format!(r#"opaque="{}", "#, opaque_of(&a)), "");
+    let line = a.challenges(0)[0].replace(&format!(r#"opaque="{}", "#, opaque_of(&a)), "");
     let mut client = DigestClient::new("u", "p");
     client.challenge(&[line]).unwrap();
     let v = client.respond("GET", "/", b"").unwrap();
@@ -601,7 +606,7 @@ fn nonce_is_bound_to_realm_and_opaque() {
 
 fn answer_with(server: &DigestServer, user: &str, password: &str) -> DigestClient {
     let mut c = DigestClient::new(user, password);
-    c.challenge(&server.challenges(0, false)).unwrap();
+    c.challenge(&server.challenges(0)).unwrap();
     c
 }
 
@@ -623,7 +628,7 @@ fn expired_gives_stale_only_with_the_right_password() {
     assert!(server.challenges_for(&err, 1061)[0].contains("stale=true"));
     // The same request with a wrong password is not stale.
     let mut wrong = DigestClient::new("Mufasa", "wrong");
-    wrong.challenge(&server.challenges(1000, false)).unwrap();
+    wrong.challenge(&server.challenges(1000)).unwrap();
     let v = wrong.respond("GET", "/", b"").unwrap();
     assert_eq!(
         server.verify(&v, &req, &users(), &store, 1061).unwrap_err(),
@@ -713,7 +718,7 @@ fn downgrade_to_an_algorithm_not_offered_fails() {
         ("algorithm=SHA-256", "algorithm=SHA-256-sess"),
         ("algorithm=SHA-256, ", ""),
     ] {
-        let line = server.challenges(0, false)[0].replace(from, to);
+        let line = server.challenges(0)[0].replace(from, to);
         let mut client = DigestClient::new("u", "p");
         client.challenge(&[line]).unwrap();
         let v = client.respond("GET", "/", b"").unwrap();
@@ -724,7 +729,7 @@ fn downgrade_to_an_algorithm_not_offered_fails() {
         );
     }
     // qop auth-int when only auth was offered.
-    let line = server.challenges(0, false)[0].replace("qop=\"auth\"", "qop=\"auth-int\"");
+    let line = server.challenges(0)[0].replace("qop=\"auth\"", "qop=\"auth-int\"");
     let mut client = DigestClient::new("u", "p");
     client.challenge(&[line]).unwrap();
     let v = client.respond("GET", "/", b"").unwrap();
@@ -762,7 +767,7 @@ fn realm_syntax_and_users() {
     assert!(matches!(err, VerifyError::Malformed(_)) && err.status() == 400);
     let mut other = DigestClient::new("Mufasa", "Circle of Life");
     other
-        .challenge(&[server.challenges(0, false)[0].replace("test@example.org", "elsewhere")])
+        .challenge(&[server.challenges(0)[0].replace("test@example.org", "elsewhere")])
         .unwrap();
     check(
         &other.respond("GET", "/", b"").unwrap(),
@@ -783,11 +788,11 @@ fn htdigest_ha1_and_userhash_lookup() {
             .unwrap();
     let server = DigestServer::with_secret("testrealm@host.com", SECRET)
         .algorithms(&[DigestAlgorithm::Md5, DigestAlgorithm::Md5Sess])
-        .userhash(true);
+        .userhash();
     let store = MemoryNonceStore::new();
     let req = DigestRequest::new("GET", "/dir/index.html");
     let mut client = DigestClient::new("Mufasa", "Circle Of Life");
-    client.challenge(&server.challenges(0, false)).unwrap();
+    client.challenge(&server.challenges(0)).unwrap();
     assert_eq!(client.algorithm(), Some(DigestAlgorithm::Md5Sess));
     let v = client.respond("GET", "/dir/index.html", b"").unwrap();
     assert!(v.contains("userhash=true") && !v.contains("Mufasa"), "{v}");
@@ -796,7 +801,7 @@ fn htdigest_ha1_and_userhash_lookup() {
     // A stored MD5 H(A1) cannot answer SHA-256.
     let sha = DigestServer::with_secret("testrealm@host.com", SECRET);
     let mut client = DigestClient::new("Mufasa", "Circle Of Life");
-    client.challenge(&sha.challenges(0, false)).unwrap();
+    client.challenge(&sha.challenges(0)).unwrap();
     let v = client.respond("GET", "/dir/index.html", b"").unwrap();
     assert_eq!(
         sha.verify(&v, &req, &table, &store, 1).unwrap_err(),
@@ -917,8 +922,11 @@ proptest! {
         let server = DigestServer::with_secret("r", SECRET)
             .algorithms(&offered)
             .qop(&[Qop::AUTH_INT, Qop::AUTH]);
-        let mut client = DigestClient::new("u", "p").prefer_auth_int(auth_int);
-        let got = client.challenge(&server.challenges(0, false)).unwrap();
+        let mut client = DigestClient::new("u", "p");
+        if auth_int {
+            client = client.prefer_auth_int();
+        }
+        let got = client.challenge(&server.challenges(0)).unwrap();
         prop_assert!(offered.contains(&got));
         prop_assert_eq!(Some(got), offered.iter().max().copied());
         let v = client.respond("GET", "/", b"x").unwrap();

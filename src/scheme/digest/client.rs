@@ -4,7 +4,7 @@ use alloc::string::{String, ToString};
 use core::fmt;
 
 use super::hash::{DigestAlgorithm, HexDigest};
-use super::{DigestAuthInfo, DigestChallenge, DigestCredentialsBuilder, NonceCount, Qop};
+use super::{DigestAuthInfo, DigestChallenge, DigestCredentials, NonceCount, Qop};
 use crate::builder::BuildError;
 use crate::lines::FieldLines;
 use crate::redact::Redacted;
@@ -177,14 +177,35 @@ impl AuthInfoOutcome {
     /// Whether the field had an `rspauth` and it matched (a mismatch is an
     /// error, not `false`).
     ///
-    /// See [`AuthInfoOutcome`] for an example.
+    /// ```
+    /// use http_auth_headers::scheme::digest::DigestClient;
+    ///
+    /// use http_auth_headers::scheme::digest::{DigestRequest, DigestServer, MemoryNonceStore, UserSecret};
+    ///
+    /// let server = DigestServer::with_secret("r", [1; 32]);
+    /// let users = |_: &str, _: &str| Some(UserSecret::Password("p".into()));
+    /// let mut client = DigestClient::new("u", "p");
+    /// client.challenge(&server.challenges(0))?;
+    /// let value = client.respond("GET", "/", b"")?;
+    /// let ok = server.verify(&value, &DigestRequest::new("GET", "/"), &users, &MemoryNonceStore::new(), 1)?;
+    /// assert!(client.authentication_info(&ok.authentication_info(b""), b"")?.rspauth_verified());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn rspauth_verified(&self) -> bool {
         self.rspauth_verified
     }
 
     /// The `nextnonce` the server sent (the client has adopted it).
     ///
-    /// See [`AuthInfoOutcome`] for an example.
+    /// ```
+    /// use http_auth_headers::scheme::digest::DigestClient;
+    ///
+    /// let mut client = DigestClient::new("u", "p");
+    /// client.challenge(&[r#"Digest realm="r", nonce="n1", qop="auth""#])?;
+    /// client.respond("GET", "/", b"")?;
+    /// assert_eq!(client.authentication_info(r#"nextnonce="n2""#, b"")?.nextnonce(), Some("n2"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn nextnonce(&self) -> Option<&str> {
         self.nextnonce.as_deref()
     }
@@ -224,13 +245,13 @@ impl DigestClient {
     /// ```
     /// use http_auth_headers::scheme::digest::DigestClient;
     ///
-    /// let mut client = DigestClient::new("u", "p").prefer_auth_int(true);
+    /// let mut client = DigestClient::new("u", "p").prefer_auth_int();
     /// client.challenge(&[r#"Digest realm="r", nonce="n", qop="auth,auth-int""#])?;
     /// assert!(client.respond("POST", "/", b"body")?.contains("qop=auth-int"));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn prefer_auth_int(mut self, auth_int: bool) -> Self {
-        self.auth_int = auth_int;
+    pub fn prefer_auth_int(mut self) -> Self {
+        self.auth_int = true;
         self
     }
 
@@ -444,7 +465,7 @@ impl DigestClient {
         let username = userhash
             .as_ref()
             .map_or(self.username.as_str(), HexDigest::as_str);
-        let mut b = DigestCredentialsBuilder::new(
+        let mut b = DigestCredentials::builder(
             username,
             &session.realm,
             &session.nonce,

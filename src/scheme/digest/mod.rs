@@ -46,7 +46,7 @@
 //! let store = MemoryNonceStore::new();
 //!
 //! let mut client = DigestClient::new("Mufasa", "Circle of Life");
-//! client.challenge(&server.challenges(DigestServer::unix_now(), false)).unwrap();
+//! client.challenge(&server.challenges(DigestServer::unix_now())).unwrap();
 //! let authorization = client.respond("GET", "/doe.json", b"").unwrap();
 //!
 //! let ok = server.verify(&authorization, &DigestRequest::new("GET", "/doe.json"), &users, &store, DigestServer::unix_now()).unwrap();

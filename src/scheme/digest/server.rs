@@ -11,9 +11,7 @@ use sha2::Sha256;
 
 use super::hash::{DigestAlgorithm, HexDigest};
 use super::store::NonceStore;
-use super::{
-    DigestAuthInfoBuilder, DigestChallengeBuilder, DigestCredentials, NonceCount, Qop, Username,
-};
+use super::{DigestAuthInfo, DigestChallenge, DigestCredentials, NonceCount, Qop, Username};
 use crate::redact::Redacted;
 use crate::scheme::SchemeError;
 use crate::Credentials;
@@ -257,6 +255,13 @@ pub struct DigestRequest<'r> {
 impl<'r> DigestRequest<'r> {
     /// The method and the request-target as received (what `uri` must
     /// equal).
+    ///
+    /// ```
+    /// use http_auth_headers::scheme::digest::DigestRequest;
+    ///
+    /// let req = DigestRequest::new("GET", "/a?b");
+    /// assert_eq!(req.uri(), "/a?b");
+    /// ```
     pub fn new(method: &'r str, uri: &'r str) -> Self {
         DigestRequest {
             method,
@@ -267,12 +272,25 @@ impl<'r> DigestRequest<'r> {
 
     /// The body (its content before transfer coding), needed for
     /// `auth-int`; empty by default.
+    ///
+    /// ```
+    /// use http_auth_headers::scheme::digest::DigestRequest;
+    ///
+    /// let req = DigestRequest::new("PUT", "/f").body(b"contents");
+    /// # let _ = req;
+    /// ```
     pub fn body(mut self, body: &'r [u8]) -> Self {
         self.body = body;
         self
     }
 
     /// The request-target.
+    ///
+    /// ```
+    /// use http_auth_headers::scheme::digest::DigestRequest;
+    ///
+    /// assert_eq!(DigestRequest::new("GET", "*").uri(), "*");
+    /// ```
     pub fn uri(&self) -> &'r str {
         self.uri
     }
@@ -376,7 +394,7 @@ impl VerifyError {
 /// let users = |_: &str, _: &str| Some(UserSecret::Password("p".into()));
 /// let store = MemoryNonceStore::new();
 /// let mut client = DigestClient::new("u", "p");
-/// client.challenge(&server.challenges(1000, false))?;
+/// client.challenge(&server.challenges(1000))?;
 /// let value = client.respond("GET", "/", b"")?;
 /// let ok = server.verify(&value, &DigestRequest::new("GET", "/"), &users, &store, 1001)?;
 /// assert_eq!(ok.username(), "u");
@@ -412,28 +430,72 @@ impl fmt::Debug for Verified {
 impl Verified {
     /// The user's name (found through the lookup for `userhash`).
     ///
-    /// See [`Verified`] for an example.
+    /// ```
+    /// # use http_auth_headers::scheme::digest::*;
+    /// # let server = DigestServer::with_secret("r", [7; 32]).qop(&[Qop::AUTH_INT]).nonce_lifetime(60);
+    /// # let users = |_: &str, _: &str| Some(UserSecret::Password("p".into()));
+    /// # let mut client = DigestClient::new("u", "p");
+    /// # client.challenge(&server.challenges(1000))?;
+    /// # let value = client.respond("POST", "/", b"body")?;
+    /// # let req = DigestRequest::new("POST", "/").body(b"body");
+    /// # let ok = server.verify(&value, &req, &users, &MemoryNonceStore::new(), 1050)?;
+    /// assert_eq!(ok.username(), "u");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn username(&self) -> &str {
         &self.username
     }
 
     /// The algorithm used.
     ///
-    /// See [`Verified`] for an example.
+    /// ```
+    /// # use http_auth_headers::scheme::digest::*;
+    /// # let server = DigestServer::with_secret("r", [7; 32]).qop(&[Qop::AUTH_INT]).nonce_lifetime(60);
+    /// # let users = |_: &str, _: &str| Some(UserSecret::Password("p".into()));
+    /// # let mut client = DigestClient::new("u", "p");
+    /// # client.challenge(&server.challenges(1000))?;
+    /// # let value = client.respond("POST", "/", b"body")?;
+    /// # let req = DigestRequest::new("POST", "/").body(b"body");
+    /// # let ok = server.verify(&value, &req, &users, &MemoryNonceStore::new(), 1050)?;
+    /// assert_eq!(ok.algorithm(), DigestAlgorithm::Sha256);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn algorithm(&self) -> DigestAlgorithm {
         self.algorithm
     }
 
     /// The qop used (`None` for the RFC 2069 form).
     ///
-    /// See [`Verified`] for an example.
+    /// ```
+    /// # use http_auth_headers::scheme::digest::*;
+    /// # let server = DigestServer::with_secret("r", [7; 32]).qop(&[Qop::AUTH_INT]).nonce_lifetime(60);
+    /// # let users = |_: &str, _: &str| Some(UserSecret::Password("p".into()));
+    /// # let mut client = DigestClient::new("u", "p");
+    /// # client.challenge(&server.challenges(1000))?;
+    /// # let value = client.respond("POST", "/", b"body")?;
+    /// # let req = DigestRequest::new("POST", "/").body(b"body");
+    /// # let ok = server.verify(&value, &req, &users, &MemoryNonceStore::new(), 1050)?;
+    /// assert_eq!(ok.qop(), Some(Qop::AUTH_INT));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn qop(&self) -> Option<Qop<'static>> {
         self.qop
     }
 
     /// The nonce count of the request.
     ///
-    /// See [`Verified`] for an example.
+    /// ```
+    /// # use http_auth_headers::scheme::digest::*;
+    /// # let server = DigestServer::with_secret("r", [7; 32]).qop(&[Qop::AUTH_INT]).nonce_lifetime(60);
+    /// # let users = |_: &str, _: &str| Some(UserSecret::Password("p".into()));
+    /// # let mut client = DigestClient::new("u", "p");
+    /// # client.challenge(&server.challenges(1000))?;
+    /// # let value = client.respond("POST", "/", b"body")?;
+    /// # let req = DigestRequest::new("POST", "/").body(b"body");
+    /// # let ok = server.verify(&value, &req, &users, &MemoryNonceStore::new(), 1050)?;
+    /// assert_eq!(ok.nc().unwrap().value(), 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn nc(&self) -> Option<NonceCount> {
         self.nc
     }
@@ -441,7 +503,19 @@ impl Verified {
     /// The `nextnonce` the server sends, made when the nonce was near its
     /// end.
     ///
-    /// See [`Verified`] for an example.
+    /// ```
+    /// # use http_auth_headers::scheme::digest::*;
+    /// # let server = DigestServer::with_secret("r", [7; 32]).qop(&[Qop::AUTH_INT]).nonce_lifetime(60);
+    /// # let users = |_: &str, _: &str| Some(UserSecret::Password("p".into()));
+    /// # let mut client = DigestClient::new("u", "p");
+    /// # client.challenge(&server.challenges(1000))?;
+    /// # let value = client.respond("POST", "/", b"body")?;
+    /// # let req = DigestRequest::new("POST", "/").body(b"body");
+    /// # let ok = server.verify(&value, &req, &users, &MemoryNonceStore::new(), 1050)?;
+    /// // 50 s into a 60 s lifetime: within the last 30 s.
+    /// assert!(ok.nextnonce().is_some());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn nextnonce(&self) -> Option<&str> {
         self.nextnonce.as_deref()
     }
@@ -452,10 +526,23 @@ impl Verified {
     /// body, hashed for `auth-int` only. Empty for an RFC 2069 request
     /// without `nextnonce`.
     ///
-    /// See [`Verified`] for an example.
+    /// ```
+    /// # use http_auth_headers::scheme::digest::*;
+    /// # let server = DigestServer::with_secret("r", [7; 32]).qop(&[Qop::AUTH_INT]).nonce_lifetime(60);
+    /// # let users = |_: &str, _: &str| Some(UserSecret::Password("p".into()));
+    /// # let mut client = DigestClient::new("u", "p");
+    /// # client.challenge(&server.challenges(1000))?;
+    /// # let value = client.respond("POST", "/", b"body")?;
+    /// # let req = DigestRequest::new("POST", "/").body(b"body");
+    /// # let ok = server.verify(&value, &req, &users, &MemoryNonceStore::new(), 1050)?;
+    /// let info = ok.authentication_info(b"hello u\n");
+    /// assert!(info.starts_with("nextnonce=") && info.contains(", qop=auth-int, rspauth=\""));
+    /// assert!(client.authentication_info(&info, b"hello u\n")?.rspauth_verified());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn authentication_info(&self, body: &[u8]) -> String {
         let alg = self.algorithm;
-        let mut info = DigestAuthInfoBuilder::new();
+        let mut info = DigestAuthInfo::builder();
         if let Some(n) = &self.nextnonce {
             info = info.nextnonce(n);
         }
@@ -506,7 +593,7 @@ impl Verified {
 ///
 /// let server = DigestServer::with_secret("api@example.org", [42; 32])
 ///     .algorithms(&[DigestAlgorithm::Sha512_256, DigestAlgorithm::Sha256]);
-/// let lines = server.challenges(1_000, false);
+/// let lines = server.challenges(1_000);
 /// assert_eq!(lines.len(), 2);
 /// assert!(lines[0].starts_with(r#"Digest realm="api@example.org", nonce=""#));
 /// assert!(lines[0].contains("algorithm=SHA-512-256"));
@@ -617,7 +704,7 @@ impl DigestServer {
     /// use http_auth_headers::scheme::digest::{DigestServer, Qop};
     ///
     /// let s = DigestServer::with_secret("r", [1; 32]).qop(&[Qop::AUTH, Qop::AUTH_INT]);
-    /// assert!(s.challenges(0, false)[0].contains(r#"qop="auth, auth-int""#));
+    /// assert!(s.challenges(0)[0].contains(r#"qop="auth, auth-int""#));
     /// ```
     pub fn qop(mut self, qop: &[Qop<'_>]) -> Self {
         self.qop = [Qop::AUTH, Qop::AUTH_INT]
@@ -637,11 +724,11 @@ impl DigestServer {
     /// ```
     /// use http_auth_headers::scheme::digest::DigestServer;
     ///
-    /// let s = DigestServer::with_secret("r", [1; 32]).qop(&[]).allow_rfc2069(true);
-    /// assert!(!s.challenges(0, false)[0].contains("qop"));
+    /// let s = DigestServer::with_secret("r", [1; 32]).qop(&[]).allow_rfc2069();
+    /// assert!(!s.challenges(0)[0].contains("qop"));
     /// ```
-    pub fn allow_rfc2069(mut self, allow: bool) -> Self {
-        self.allow_rfc2069 = allow;
+    pub fn allow_rfc2069(mut self) -> Self {
+        self.allow_rfc2069 = true;
         self
     }
 
@@ -652,7 +739,7 @@ impl DigestServer {
     /// use http_auth_headers::scheme::digest::DigestServer;
     ///
     /// let s = DigestServer::with_secret("r", [1; 32]).opaque("xyz");
-    /// assert!(s.challenges(0, false)[0].contains(r#"opaque="xyz""#));
+    /// assert!(s.challenges(0)[0].contains(r#"opaque="xyz""#));
     /// ```
     pub fn opaque(mut self, opaque: impl Into<String>) -> Self {
         self.opaque = opaque.into();
@@ -694,11 +781,11 @@ impl DigestServer {
     /// ```
     /// use http_auth_headers::scheme::digest::DigestServer;
     ///
-    /// let s = DigestServer::with_secret("r", [1; 32]).userhash(true);
-    /// assert!(s.challenges(0, false)[0].ends_with("userhash=true"));
+    /// let s = DigestServer::with_secret("r", [1; 32]).userhash();
+    /// assert!(s.challenges(0)[0].ends_with("userhash=true"));
     /// ```
-    pub fn userhash(mut self, userhash: bool) -> Self {
-        self.userhash = userhash;
+    pub fn userhash(mut self) -> Self {
+        self.userhash = true;
         self
     }
 
@@ -822,23 +909,41 @@ impl DigestServer {
 
     /// The `WWW-Authenticate` (or `Proxy-Authenticate`) field lines for a
     /// 401 (407): one challenge per algorithm, strongest first, with a new
-    /// nonce made at `now`; `stale` adds `stale=true` (after
-    /// [`VerifyError::Stale`]).
+    /// nonce made at `now`.
     ///
     /// ```
     /// use http_auth_headers::scheme::digest::DigestServer;
     ///
     /// let s = DigestServer::with_secret("r", [1; 32]);
-    /// let lines = s.challenges(0, true);
-    /// assert!(lines[0].contains("stale=true, algorithm=SHA-256"));
+    /// let lines = s.challenges(0);
+    /// assert!(lines[0].contains("algorithm=SHA-256"));
     /// assert!(lines[1].contains("algorithm=MD5"));
+    /// assert!(!lines[0].contains("stale"));
     /// ```
-    pub fn challenges(&self, now: u64, stale: bool) -> Vec<String> {
+    pub fn challenges(&self, now: u64) -> Vec<String> {
+        self.challenges_with(now, false)
+    }
+
+    /// As [`challenges`](Self::challenges), each with `stale=true`: the
+    /// answer to [`VerifyError::Stale`] (a correct response to an expired
+    /// nonce).
+    ///
+    /// ```
+    /// use http_auth_headers::scheme::digest::DigestServer;
+    ///
+    /// let s = DigestServer::with_secret("r", [1; 32]);
+    /// assert!(s.stale_challenges(0)[0].contains("stale=true, algorithm=SHA-256"));
+    /// ```
+    pub fn stale_challenges(&self, now: u64) -> Vec<String> {
+        self.challenges_with(now, true)
+    }
+
+    fn challenges_with(&self, now: u64, stale: bool) -> Vec<String> {
         let nonce = self.nonce(now);
         self.algorithms
             .iter()
             .filter_map(|a| {
-                let mut b = DigestChallengeBuilder::new(&self.realm, &nonce)
+                let mut b = DigestChallenge::builder(&self.realm, &nonce)
                     .opaque(&self.opaque)
                     .algorithm(a.algorithm())
                     .qop(&self.qop);
@@ -864,7 +969,7 @@ impl DigestServer {
     /// assert!(s.challenges_for(&VerifyError::Stale, 0)[0].contains("stale=true"));
     /// ```
     pub fn challenges_for(&self, error: &VerifyError, now: u64) -> Vec<String> {
-        self.challenges(now, error.is_stale())
+        self.challenges_with(now, error.is_stale())
     }
 
     /// Verifies an `Authorization` (or `Proxy-Authorization`) field value
@@ -882,7 +987,7 @@ impl DigestServer {
     /// let users = |_: &str, _: &str| Some(UserSecret::Password("p".into()));
     /// let store = MemoryNonceStore::new();
     /// let mut client = DigestClient::new("u", "p");
-    /// client.challenge(&server.challenges(1000, false))?;
+    /// client.challenge(&server.challenges(1000))?;
     /// let value = client.respond("GET", "/a", b"")?;
     /// let req = DigestRequest::new("GET", "/a");
     /// let ok = server.verify(&value, &req, &users, &store, 1001)?;
@@ -978,29 +1083,31 @@ impl DigestServer {
         if d.uri() != request.uri {
             return Err(VerifyError::UriMismatch);
         }
-        // 6. The response, from the user's secret.
-        let (username, secret) = if d.userhash() {
-            let hash = match d.username() {
-                Username::Plain(v) => text(v).ok_or(VerifyError::UnknownUser)?,
-                _ => return Err(VerifyError::UnknownUser),
-            };
-            users
-                .find_userhash(&hash.to_ascii_lowercase(), &self.realm, alg)
-                .ok_or(VerifyError::UnknownUser)?
+        // 6. The response, from the user's secret. An unknown user costs
+        // the same hashes as a known one, so timing does not tell them
+        // apart.
+        let found = if d.userhash() {
+            match d.username() {
+                Username::Plain(v) => text(v).and_then(|hash| {
+                    users.find_userhash(&hash.to_ascii_lowercase(), &self.realm, alg)
+                }),
+                _ => None,
+            }
         } else {
-            let name = d
-                .username()
-                .decoded_str()
-                .map_err(|_| VerifyError::UnknownUser)?
-                .into_owned();
-            let secret = users
-                .secret(&name, &self.realm)
-                .ok_or(VerifyError::UnknownUser)?;
-            (name, secret)
+            d.username().decoded_str().ok().and_then(|name| {
+                let secret = users.secret(&name, &self.realm)?;
+                Some((name.into_owned(), secret))
+            })
         };
-        let stored = secret
-            .stored_ha1(alg, &username, &self.realm)
-            .ok_or(VerifyError::UnknownUser)?;
+        let found = found.and_then(|(name, secret)| {
+            let stored = secret.stored_ha1(alg, &name, &self.realm)?;
+            Some((name, stored))
+        });
+        let known = found.is_some();
+        let (username, stored) = found.unwrap_or_else(|| {
+            let dummy = alg.base().password_ha1("", &self.realm, "");
+            (String::new(), dummy)
+        });
         let cnonce = match d.cnonce() {
             Some(v) => {
                 text(v).ok_or(VerifyError::Malformed(SchemeError::InvalidParam("cnonce")))?
@@ -1015,7 +1122,11 @@ impl DigestServer {
         };
         let ha2 = alg.ha2(qop, request.method, request.uri, request.body);
         let expected = alg.response(&ha1, &nonce, with_qop, &ha2);
-        if !d.response_matches(expected.as_str()) {
+        let matches = d.response_matches(expected.as_str());
+        if !known {
+            return Err(VerifyError::UnknownUser);
+        }
+        if !matches {
             return Err(VerifyError::WrongResponse);
         }
         // 7. The nonce's age.

@@ -93,6 +93,15 @@ impl Default for MemoryNonceStore {
 
 impl MemoryNonceStore {
     /// The largest window: 128 counts.
+    ///
+    /// ```
+    /// use http_auth_headers::scheme::digest::{MemoryNonceStore, NonceStore};
+    ///
+    /// let store = MemoryNonceStore::with_window(1000); // clamped
+    /// assert!(store.record("n", 200, 9, 0));
+    /// assert!(store.record("n", 200 - MemoryNonceStore::MAX_WINDOW + 1, 9, 0));
+    /// assert!(!store.record("n", 200 - MemoryNonceStore::MAX_WINDOW, 9, 0));
+    /// ```
     pub const MAX_WINDOW: u32 = 128;
 
     /// A store with a window of 64 counts.
