@@ -7,6 +7,7 @@ use core::iter::FusedIterator;
 
 use crate::error::{Error, ErrorKind};
 use crate::item::{debug_item, item_accessors, Item, Role};
+use crate::lenient::{DeviationKind, Fail, Lax};
 use crate::lines::{Continuation, FieldLines, FieldValue, Source, Walker};
 use crate::options::ParseOptions;
 use crate::syntax::{self, Context};
@@ -119,7 +120,7 @@ impl fmt::Display for Challenge<'_> {
 #[derive(Clone, Debug)]
 pub struct Challenges<'a> {
     walk: Walker<'a>,
-    options: ParseOptions,
+    options: ParseOptions<'a>,
 }
 
 impl<'a> Challenges<'a> {
@@ -151,7 +152,7 @@ impl<'a> Challenges<'a> {
         ParseOptions::new().parse_lines::<Self>(lines)
     }
 
-    pub(crate) fn from_source(src: Source<'a>, options: ParseOptions) -> Self {
+    pub(crate) fn from_source(src: Source<'a>, options: ParseOptions<'a>) -> Self {
         Challenges {
             walk: Walker::new(src),
             options,
@@ -209,31 +210,131 @@ impl<'a> Iterator for Challenges<'a> {
 
     #[inline]
     fn next(&mut self) -> Option<Self::Item> {
-        let limits = self.options.limits();
-        let mut start: &'a [u8] = &[];
-        let parsed = self.walk.next_with(
-            self.options.max_challenges,
-            ErrorKind::TooManyChallenges,
-            |i| {
-                start = i;
-                syntax::item(i, Context::List, &limits)
-            },
-        )?;
-        let (line, text) = (self.walk.line, self.walk.text);
-        let result = parsed.and_then(|parsed| {
+        loop {
+            let limits = self.options.limits();
+            let mut start: &'a [u8] = &[];
+            let parsed = self.walk.next_with(
+                self.options.max_challenges,
+                ErrorKind::TooManyChallenges,
+                |i| {
+                    start = i;
+                    syntax::item(i, Context::List, &limits)
+                },
+            )?;
+            let parsed = match parsed {
+                Ok(parsed) => parsed,
+                // Lenient mode starts where the strict grammar failed.
+                Err(e) if self.options.lenient && !is_limit(e.kind()) => match self.lax(start, e) {
+                    Some(result) => return Some(result),
+                    None => continue,
+                },
+                Err(e) => return Some(Err(e)),
+            };
+            let (line, text) = (self.walk.line, self.walk.text);
             let mut count = match parsed.body {
                 syntax::Body::Params(_, n) => n,
                 _ => 0,
             };
+            // Where the strict grammar will fail at the next element because
+            // it goes on with this one (`Bearer, realm="x"`, an obs-fold
+            // after a comma), lenient mode reads them together.
+            if self.options.lenient && self.goes_on(&parsed) {
+                self.walk.count -= 1;
+                let e = Error::new(ErrorKind::ParamWithoutScheme, 0, None);
+                match self.lax(start, e) {
+                    Some(result) => return Some(result),
+                    None => continue,
+                }
+            }
             let mut more = None;
             if parsed.open && self.walk.rest.is_empty() {
-                (count, more) = self.continue_params(count)?;
+                match self.continue_params(count) {
+                    Ok(c) => (count, more) = c,
+                    Err(e) => return Some(Err(e)),
+                }
             }
-            Item::new(start, &parsed, count, more, (line, text))
+            return Some(
+                Item::new(start, &parsed, count, more, (line, text))
+                    .map(Challenge)
+                    .ok_or_else(|| self.walk.fail(Error::new(ErrorKind::ValueTooLong, 0, None))),
+            );
+        }
+    }
+}
+
+/// The errors of the limits in [`ParseOptions`]: lenient mode keeps them.
+fn is_limit(kind: ErrorKind) -> bool {
+    matches!(
+        kind,
+        ErrorKind::TooManyChallenges | ErrorKind::TooManyParams | ErrorKind::ValueTooLong
+    )
+}
+
+impl<'a> Challenges<'a> {
+    /// Lenient mode: whether the element after the strictly parsed item
+    /// belongs to it: params after a bare scheme and a comma, or params
+    /// after a line break and whitespace.
+    #[cold]
+    #[inline(never)]
+    fn goes_on(&self, parsed: &syntax::Parsed<'a>) -> bool {
+        let rest = self.walk.rest;
+        match parsed.body {
+            syntax::Body::Empty => syntax::starts_param(rest),
+            syntax::Body::Params(..) => {
+                let unfolded = rest
+                    .iter()
+                    .take_while(|&&b| matches!(b, b'\r' | b'\n' | b' ' | b'\t'));
+                let n = unfolded.count();
+                n > 0 && n < rest.len() && syntax::starts_param(&rest[n..])
+            }
+            syntax::Body::Token68(_) => false,
+        }
+    }
+
+    /// Lenient mode: reads the challenge at `start` (on the current line),
+    /// where the strict grammar failed with `strict`. `None` when the
+    /// challenge is broken: it was skipped (and reported), and the walk goes
+    /// on with the next one.
+    #[cold]
+    fn lax(&mut self, start: &'a [u8], strict: Error) -> Option<Result<Challenge<'a>, Error>> {
+        self.walk.done = false;
+        let line = self.walk.line;
+        let at = line.len() - start.len();
+        let limits = self.options.limits();
+        let mut lax = Lax {
+            i: line,
+            line: self.walk.line_no,
+            report: None,
+            max_value_len: limits.max_value_len,
+        };
+        // A dry run first, so that a broken challenge reports nothing but
+        // that it is broken.
+        match lax.item(at, false, limits.max_params) {
+            Ok(_) => {}
+            Err(Fail::Limit(kind, offset)) => {
+                let err = Error::new(kind, offset, line.get(offset).copied());
+                return Some(Err(self.walk.fail(err)));
+            }
+            Err(Fail::Syntax(broke)) => {
+                let _ = strict;
+                lax.report = self.options.report;
+                lax.dev(DeviationKind::BrokenChallenge, broke);
+                self.walk.rest = &line[lax.skip_broken(broke)..];
+                return None;
+            }
+        }
+        lax.report = self.options.report;
+        let Ok(found) = lax.item(at, false, limits.max_params) else {
+            unreachable!("the dry run accepted it");
+        };
+        self.walk.rest = &line[found.next..];
+        self.walk.count += 1;
+        Some(
+            found
+                .to_item(line, at, self.walk.text)
                 .map(Challenge)
-                .ok_or_else(|| self.walk.fail(Error::new(ErrorKind::ValueTooLong, 0, None)))
-        });
-        Some(result)
+                .ok_or_else(|| self.walk.fail(Error::new(ErrorKind::ValueTooLong, 0, None))),
+        )
     }
 }
 

@@ -127,6 +127,7 @@ mod error;
 pub mod ext_value;
 mod info;
 mod item;
+mod lenient;
 mod lines;
 mod options;
 mod param;
@@ -142,6 +143,7 @@ pub use error::{Error, ErrorKind, NotUtf8Error};
 #[cfg(feature = "alloc")]
 pub use info::AuthenticationInfo;
 pub use info::InfoParams;
+pub use lenient::{Deviation, DeviationKind};
 pub use lines::{FieldLines, FieldValue};
 pub use options::{Field, ParseOptions};
 pub use param::{Param, ParamValue, Params, ParamsIter, Unescaped};
