@@ -58,6 +58,11 @@ pub enum DeviationKind {
     /// A challenge no rule could read; it is skipped and parsing goes on
     /// with the next challenge.
     BrokenChallenge,
+    /// Nothing between a quoted-string and the next param or scheme
+    /// (`realm="x"Basic`).
+    MissingSeparator,
+    /// `:` instead of SP between the scheme and its token68 (`Basic:dXNlcg==`).
+    ColonAfterScheme,
 }
 
 impl DeviationKind {
@@ -84,6 +89,8 @@ impl DeviationKind {
             DeviationKind::MultipleCredentials => "multiple_credentials",
             DeviationKind::SchemeInAuthenticationInfo => "scheme_in_authentication_info",
             DeviationKind::BrokenChallenge => "broken_challenge",
+            DeviationKind::MissingSeparator => "missing_separator",
+            DeviationKind::ColonAfterScheme => "colon_after_scheme",
         }
     }
 }
@@ -445,6 +452,15 @@ impl<'a> Lax<'a, '_> {
                 self.dev(DeviationKind::SpaceSeparatedParams, end);
                 Sep::Param(k)
             }
+            // Only a quoted value can end right before a tchar.
+            Some(&b) if k == end && is(b, TCHAR) => {
+                self.dev(DeviationKind::MissingSeparator, k);
+                if self.starts_param(k) {
+                    Sep::Param(k)
+                } else {
+                    Sep::Next(k)
+                }
+            }
             Some(_) => Sep::Bad(k),
         }
     }
@@ -521,6 +537,10 @@ impl<'a> Lax<'a, '_> {
                 }
                 return done(LaxBody::Empty, n);
             }
+            Some(b':') if gap == scheme_end => {
+                self.dev(DeviationKind::ColonAfterScheme, gap);
+                return self.token68(gap + 1, done);
+            }
             Some(_) if gap == scheme_end => return Err(Fail::Syntax(gap)),
             Some(_) => {}
         }
@@ -540,7 +560,17 @@ impl<'a> Lax<'a, '_> {
                 return done(LaxBody::Params(body_at, end, count), next);
             }
         }
-        // A token68, with any visible byte but `,` and `"` in it.
+        self.token68(body_at, done)
+    }
+
+    /// A token68 at `body_at`, with any visible byte but `,` and `"` in it,
+    /// and what follows it; `done` makes the item.
+    fn token68(
+        &self,
+        body_at: usize,
+        done: impl Fn(LaxBody, usize) -> Result<LaxItem, Fail>,
+    ) -> Result<LaxItem, Fail> {
+        let i = self.i;
         let mut end = body_at;
         let mut odd = None;
         let mut padding = false;
