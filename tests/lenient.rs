@@ -273,3 +273,61 @@ fn strict_mode_unchanged() {
         ErrorKind::ParamWithoutScheme
     );
 }
+
+mod invariants {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Values built from the bytes that matter to both grammars.
+    fn value() -> impl Strategy<Value = Vec<u8>> {
+        proptest::collection::vec(
+            prop::sample::select(b"aZ9=,;:/ \t\"'\\\r\n-.~+!#xB@?\x01\xff".to_vec()),
+            0..40,
+        )
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(4000))]
+
+        /// Never panics; where strict accepts, the same parse and no deviation.
+        #[test]
+        fn lenient_extends_strict(v in value(), split in 0usize..40) {
+            let seen = Mutex::new(Vec::new());
+            let report = |d: Deviation| seen.lock().unwrap().push(d);
+            let lax = ParseOptions::new().lenient().on_deviation(&report);
+            let cut = split.min(v.len());
+            let lines = [&v[..cut], &v[cut..]];
+            for lines in [&lines[..], &[&v[..]][..]] {
+                seen.lock().unwrap().clear();
+                let lax_all: Vec<_> = lax.parse_lines::<Challenges>(&lines).collect();
+                for c in lax_all.iter().flatten() {
+                    prop_assert_eq!(c.params().iter().count(), c.params().len());
+                    let _ = c.to_string();
+                }
+                if let Ok(strict) = Challenges::parse_lines(&lines).collect::<Result<Vec<_>, _>>() {
+                    prop_assert!(seen.lock().unwrap().is_empty(), "{:?}", seen.lock().unwrap());
+                    let lax_ok: Vec<_> = lax_all.into_iter().collect::<Result<_, _>>().unwrap();
+                    prop_assert_eq!(lax_ok, strict);
+                }
+                for d in seen.lock().unwrap().iter() {
+                    prop_assert!(d.offset() <= lines[d.line()].len());
+                }
+                seen.lock().unwrap().clear();
+                let lax_c = lax.parse_lines::<Credentials>(&lines);
+                if let Ok(strict) = Credentials::parse_lines(&lines) {
+                    prop_assert!(seen.lock().unwrap().is_empty());
+                    prop_assert_eq!(lax_c.unwrap(), strict);
+                } else if let Ok(c) = lax_c {
+                    prop_assert_eq!(c.params().iter().count(), c.params().len());
+                }
+                seen.lock().unwrap().clear();
+                let lax_i: Vec<_> = lax.parse_lines::<InfoParams>(&lines).collect();
+                if let Ok(strict) = InfoParams::parse_lines(&lines).collect::<Result<Vec<_>, _>>() {
+                    prop_assert!(seen.lock().unwrap().is_empty());
+                    let l: Vec<_> = lax_i.into_iter().collect::<Result<_, _>>().unwrap();
+                    prop_assert_eq!(l, strict);
+                }
+            }
+        }
+    }
+}
