@@ -218,7 +218,7 @@ impl LaxItem {
     /// The item read from `line` at `at` (its scheme), with `text` the line
     /// as text if it is; `None` past 4 GiB (as [`Item::new`]).
     pub(crate) fn to_item<'a>(
-        &self,
+        self,
         line: &'a [u8],
         at: usize,
         text: Option<&'a str>,

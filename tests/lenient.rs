@@ -60,7 +60,7 @@ fn unquoted_value_chars() {
     // A `;` inside a value stays there unless a param follows it.
     let v = "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20150830/us-east-1/iam/aws4_request, SignedHeaders=content-type;host;x-amz-date, Signature=5d672d79";
     let (c, d) = one(v);
-    assert_eq!(c, [v.replace(", ", " ").replacen("SHA256 ", "SHA256 ", 1)]);
+    assert_eq!(c, [v.replace(", ", " ")]);
     assert_eq!(
         d.iter().map(|d| d.0).collect::<Vec<_>>(),
         [K::UnquotedValueChars; 2]
