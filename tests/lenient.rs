@@ -1,5 +1,6 @@
 //! Lenient mode: each deviation kind's rule, what the parse yields, the
 //! reported kind, line and offset; recovery; strict results unchanged.
+#![cfg(feature = "alloc")]
 
 use std::sync::Mutex;
 

@@ -7,6 +7,7 @@
 //! allows a repeated name; the typed views reject it): the generic parse
 //! keeps both params in both modes and reports nothing, and the kind is
 //! reported by the lenient typed views (tests/lenient.rs).
+#![cfg(feature = "alloc")]
 
 use std::sync::Mutex;
 
