@@ -210,9 +210,65 @@ impl<'a> Iterator for Challenges<'a> {
 
     #[inline]
     fn next(&mut self) -> Option<Self::Item> {
+        let limits = self.options.limits();
+        let mut start: &'a [u8] = &[];
+        let parsed = self.walk.next_with(
+            self.options.max_challenges,
+            ErrorKind::TooManyChallenges,
+            |i| {
+                start = i;
+                syntax::item(i, Context::List, &limits)
+            },
+        )?;
+        // Lenient mode starts where the strict grammar failed.
+        if let Err(e) = parsed {
+            return self.failed(start, e);
+        }
+        let (line, text) = (self.walk.line, self.walk.text);
+        let result = parsed.and_then(|parsed| self.finish(start, parsed, (line, text)));
+        Some(result)
+    }
+}
+
+impl<'a> Challenges<'a> {
+    /// The challenge `parsed` at `start`, with its params on the next field
+    /// lines if it goes on there.
+    #[inline]
+    fn finish(
+        &mut self,
+        start: &'a [u8],
+        parsed: syntax::Parsed<'a>,
+        line: (&'a [u8], Option<&'a str>),
+    ) -> Result<Challenge<'a>, Error> {
+        let mut count = match parsed.body {
+            syntax::Body::Params(_, n) => n,
+            _ => 0,
+        };
+        let mut more = None;
+        if parsed.open && self.walk.rest.is_empty() {
+            (count, more) = self.continue_params(count)?;
+        }
+        Item::new(start, &parsed, count, more, line)
+            .map(Challenge)
+            .ok_or_else(|| self.walk.fail(Error::new(ErrorKind::ValueTooLong, 0, None)))
+    }
+
+    /// The strict grammar failed with `strict` at `start`: the error, or in
+    /// lenient mode the challenge the lenient rules read there, or the next
+    /// one after the broken ones (skipped and reported).
+    #[cold]
+    #[inline(never)]
+    fn failed(&mut self, start: &'a [u8], strict: Error) -> Option<Result<Challenge<'a>, Error>> {
+        let (mut start, mut strict) = (start, strict);
         loop {
+            if !self.options.lenient || is_limit(strict.kind()) {
+                return Some(Err(strict));
+            }
+            if let Some(result) = self.lax(start, strict) {
+                return Some(result);
+            }
+            // Broken and skipped: the next element, strictly first.
             let limits = self.options.limits();
-            let mut start: &'a [u8] = &[];
             let parsed = self.walk.next_with(
                 self.options.max_challenges,
                 ErrorKind::TooManyChallenges,
@@ -221,43 +277,13 @@ impl<'a> Iterator for Challenges<'a> {
                     syntax::item(i, Context::List, &limits)
                 },
             )?;
-            let parsed = match parsed {
-                Ok(parsed) => parsed,
-                // Lenient mode starts where the strict grammar failed.
-                Err(e) if self.options.lenient && !is_limit(e.kind()) => match self.lax(start, e) {
-                    Some(result) => return Some(result),
-                    None => continue,
-                },
-                Err(e) => return Some(Err(e)),
-            };
-            let (line, text) = (self.walk.line, self.walk.text);
-            let mut count = match parsed.body {
-                syntax::Body::Params(_, n) => n,
-                _ => 0,
-            };
-            // Where the strict grammar will fail at the next element because
-            // it goes on with this one (`Bearer, realm="x"`, an obs-fold
-            // after a comma), lenient mode reads them together.
-            if self.options.lenient && self.goes_on(&parsed) {
-                self.walk.count -= 1;
-                let e = Error::new(ErrorKind::ParamWithoutScheme, 0, None);
-                match self.lax(start, e) {
-                    Some(result) => return Some(result),
-                    None => continue,
+            match parsed {
+                Ok(parsed) => {
+                    let line = (self.walk.line, self.walk.text);
+                    return Some(self.finish(start, parsed, line));
                 }
+                Err(e) => strict = e,
             }
-            let mut more = None;
-            if parsed.open && self.walk.rest.is_empty() {
-                match self.continue_params(count) {
-                    Ok(c) => (count, more) = c,
-                    Err(e) => return Some(Err(e)),
-                }
-            }
-            return Some(
-                Item::new(start, &parsed, count, more, (line, text))
-                    .map(Challenge)
-                    .ok_or_else(|| self.walk.fail(Error::new(ErrorKind::ValueTooLong, 0, None))),
-            );
         }
     }
 }
@@ -271,26 +297,6 @@ fn is_limit(kind: ErrorKind) -> bool {
 }
 
 impl<'a> Challenges<'a> {
-    /// Lenient mode: whether the element after the strictly parsed item
-    /// belongs to it: params after a bare scheme and a comma, or params
-    /// after a line break and whitespace.
-    #[cold]
-    #[inline(never)]
-    fn goes_on(&self, parsed: &syntax::Parsed<'a>) -> bool {
-        let rest = self.walk.rest;
-        match parsed.body {
-            syntax::Body::Empty => syntax::starts_param(rest),
-            syntax::Body::Params(..) => {
-                let unfolded = rest
-                    .iter()
-                    .take_while(|&&b| matches!(b, b'\r' | b'\n' | b' ' | b'\t'));
-                let n = unfolded.count();
-                n > 0 && n < rest.len() && syntax::starts_param(&rest[n..])
-            }
-            syntax::Body::Token68(_) => false,
-        }
-    }
-
     /// Lenient mode: reads the challenge at `start` (on the current line),
     /// where the strict grammar failed with `strict`. `None` when the
     /// challenge is broken: it was skipped (and reported), and the walk goes

@@ -237,6 +237,7 @@ impl<'r> ParseOptions<'r> {
         Limits {
             max_params: self.max_params,
             max_value_len: self.max_value_len,
+            lenient: self.lenient,
         }
     }
 }

@@ -426,6 +426,11 @@ fn starts_param_with_value(i: &[u8]) -> bool {
 pub(crate) struct Limits {
     pub(crate) max_params: usize,
     pub(crate) max_value_len: usize,
+    /// Lenient mode: fail, rather than end an item, where the element after
+    /// it cannot parse and belongs to it in the lenient rules (params after
+    /// a bare scheme and a comma; a line break after a comma). The checks
+    /// sit in branches that strict parsing reaches only at such places.
+    pub(crate) lenient: bool,
 }
 
 /// What a parsed challenge or credentials holds after its scheme, within the
@@ -562,6 +567,11 @@ fn param_run_or_not<'a>(i: &'a [u8], limits: &Limits, before: usize) -> PResult<
                 let at = if name_end == at { at } else { eq };
                 return backtrack(&i[at..], ErrorKind::ExpectedParam);
             }
+            // Neither a param nor a challenge follows the comma: strict
+            // parsing fails at the next element; lenient mode here.
+            if name_end == at && at < i.len() && limits.lenient {
+                return fail(&i[at..], ErrorKind::ExpectedParam);
+            }
             break;
         }
         let value = run(i, eq + 1, WS);
@@ -671,7 +681,15 @@ pub(crate) fn item<'a>(i: &'a [u8], ctx: Context, limits: &Limits) -> PResult<'a
         let after = ows(rest);
         return match after.first() {
             None | Some(b',') => {
-                element_end(rest, ctx).map(|(r, ())| (r, parsed(Body::Empty, false)))
+                let end = element_end(rest, ctx);
+                // `Bearer, realm="x"`: strict parsing fails at the param (the
+                // next element); lenient mode here.
+                if let Ok((next, ())) = end {
+                    if limits.lenient && ctx == Context::List && starts_param(next) {
+                        return fail(after, ErrorKind::ParamWithoutScheme);
+                    }
+                }
+                end.map(|(r, ())| (r, parsed(Body::Empty, false)))
             }
             Some(b'=') => fail(i, ErrorKind::ParamWithoutScheme),
             Some(_) => fail(rest, ErrorKind::ExpectedSpaceAfterScheme),
