@@ -222,7 +222,14 @@ impl<'a> Iterator for Challenges<'a> {
         )?;
         // Lenient mode starts where the strict grammar failed.
         if let Err(e) = parsed {
-            return self.failed(start, e);
+            // Through a local of another type: the caller's slot for the
+            // result never reaches the cold code (which would keep it out
+            // of registers).
+            return match self.failed(start, e) {
+                Ok(Some(c)) => Some(Ok(c)),
+                Ok(None) => None,
+                Err(e) => Some(Err(e)),
+            };
         }
         let (line, text) = (self.walk.line, self.walk.text);
         let result = parsed.and_then(|parsed| self.finish(start, parsed, (line, text)));
@@ -258,7 +265,15 @@ impl<'a> Challenges<'a> {
     /// one after the broken ones (skipped and reported).
     #[cold]
     #[inline(never)]
-    fn failed(&mut self, start: &'a [u8], strict: Error) -> Option<Result<Challenge<'a>, Error>> {
+    fn failed(&mut self, start: &'a [u8], strict: Error) -> Result<Option<Challenge<'a>>, Error> {
+        self.failed_inner(start, strict).transpose()
+    }
+
+    fn failed_inner(
+        &mut self,
+        start: &'a [u8],
+        strict: Error,
+    ) -> Option<Result<Challenge<'a>, Error>> {
         let (mut start, mut strict) = (start, strict);
         loop {
             if !self.options.lenient || is_limit(strict.kind()) {
