@@ -171,7 +171,7 @@ impl<'a> Challenges<'a> {
         let Source::Lines(lines) = self.walk.src else {
             return Ok((count, None));
         };
-        let limits = self.options.limits();
+        let limits = self.options.rules();
         let mut more = None;
         while let Some(line) = lines.line(self.walk.next_line) {
             let index = self.walk.next_line;
@@ -210,7 +210,7 @@ impl<'a> Iterator for Challenges<'a> {
 
     #[inline]
     fn next(&mut self) -> Option<Self::Item> {
-        let limits = self.options.limits();
+        let limits = self.options.rules();
         let mut start: &'a [u8] = &[];
         let parsed = self.walk.next_with(
             self.options.max_challenges,
@@ -283,7 +283,7 @@ impl<'a> Challenges<'a> {
                 return Some(result);
             }
             // Broken and skipped: the next element, strictly first.
-            let limits = self.options.limits();
+            let limits = self.options.rules();
             let parsed = self.walk.next_with(
                 self.options.max_challenges,
                 ErrorKind::TooManyChallenges,

@@ -120,7 +120,7 @@ impl<'a> Credentials<'a> {
                 return Ok(Credentials(item));
             }
         }
-        let err = match syntax::item(rest, Context::Single, &limits) {
+        let err = match syntax::item(rest, Context::Single, &options.rules()) {
             Ok((r, _)) if !r.is_empty() => {
                 Error::new(ErrorKind::ExpectedEnd, line.len() - r.len(), None)
             }

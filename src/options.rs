@@ -5,7 +5,7 @@ use core::hash::{Hash, Hasher};
 
 use crate::lenient::Report;
 use crate::lines::{FieldLines, FieldValue, Source};
-use crate::syntax::Limits;
+use crate::syntax::{Checked, Limits};
 use crate::{Challenges, Credentials, Deviation, Error, InfoParams};
 
 /// Options for a parse. The default is strict RFC 9110 with no limits.
@@ -237,6 +237,13 @@ impl<'r> ParseOptions<'r> {
         Limits {
             max_params: self.max_params,
             max_value_len: self.max_value_len,
+        }
+    }
+
+    /// The limits and the lenient flag, for the list parsers.
+    pub(crate) const fn rules(&self) -> Checked {
+        Checked {
+            limits: self.limits(),
             lenient: self.lenient,
         }
     }
