@@ -138,11 +138,13 @@
 //! start by the lenient rules. A value that strict parsing accepts parses
 //! to the same result with no deviation (checked by the `lenient` fuzz
 //! target and the real-world values in `tests/data/wild/`). The limits of
-//! the options still fail as in strict mode. Two places look one element
-//! ahead after a strict success, in lenient mode only: a bare scheme
-//! followed by params (`comma_after_scheme`) and params followed by a line
-//! break and more params (`obs_fold`), since the strict grammar yields the
-//! challenge before failing at what follows.
+//! the options still fail as in strict mode. Two cases fail where strict
+//! parsing would yield a challenge and only then fail at what follows: a
+//! bare scheme followed by a comma and params (`comma_after_scheme`), and a
+//! comma followed by neither a param nor a challenge (an `obs_fold` after a
+//! comma); in lenient mode the grammar fails at once there, in branches
+//! that strict parsing reaches only at such input, so that the lenient
+//! rules read the challenge with what follows.
 //!
 //! **Recovery.** A challenge no rule reads is skipped whole, reported as
 //! `broken_challenge` at the byte where it broke, and parsing goes on at the
