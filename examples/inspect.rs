@@ -11,7 +11,10 @@
 //! - no flag: a readable explanation;
 //! - `--json`: one JSON object on one line (a fixed contract: other tools read it);
 //! - `--format`: the canonical serialization on one line;
-//! - `--lenient`: accepted; the parse is strict until the lenient mode exists.
+//! - `--lenient`: lenient parsing (the crate docs' "Lenient mode"); with
+//!   `--json` the object gains `"deviations"`, a list of
+//!   `{"kind", "line", "offset"}` (`[]` when there were none); the
+//!   explanation lists them.
 //!
 //! Exit status: 0 on success, 1 when the value does not parse, 2 on bad usage.
 
@@ -25,8 +28,11 @@ use http_auth_headers::scheme::bearer::{
 use http_auth_headers::scheme::digest::{
     DigestAuthInfo, DigestChallenge, DigestCredentials, Username,
 };
+use std::sync::Mutex;
+
 use http_auth_headers::{
-    AuthenticationInfo, Challenge, Challenges, Credentials, Error, Param, ParamValue,
+    AuthenticationInfo, Challenge, Challenges, Credentials, Deviation, Error, Param, ParamValue,
+    ParseOptions,
 };
 use serde_json::{json, Value};
 
@@ -61,14 +67,13 @@ const USAGE: &str = "usage: inspect [--json] [--format] [--lenient] FIELD VALUE 
 fn main() -> ExitCode {
     let args: Vec<OsString> = std::env::args_os().skip(1).collect();
     let mut mode = Mode::Explain;
+    let mut lenient = false;
     let mut rest = args.as_slice();
     while let Some((flag, tail)) = rest.split_first() {
         match flag.to_str() {
             Some("--json") => mode = Mode::Json,
             Some("--format") => mode = Mode::Format,
-            // Strict until the lenient mode lands; accepted so that callers
-            // can pass it already.
-            Some("--lenient") => {}
+            Some("--lenient") => lenient = true,
             Some("--help" | "-h") => {
                 println!("{USAGE}");
                 return ExitCode::SUCCESS;
@@ -94,19 +99,59 @@ fn main() -> ExitCode {
         return ExitCode::from(2);
     }
     let lines: Vec<&[u8]> = values.iter().map(|v| v.as_encoded_bytes()).collect();
-    match run(field, &lines, mode) {
+    let seen = Mutex::new(Vec::new());
+    let report = |d: Deviation| seen.lock().unwrap().push(d);
+    let opts = match lenient {
+        true => ParseOptions::new().lenient().on_deviation(&report),
+        false => ParseOptions::new(),
+    };
+    let result = run(field, &lines, mode, &opts);
+    let deviations = std::mem::take(&mut *seen.lock().unwrap());
+    // With --lenient, the JSON object gains "deviations" (last), and the
+    // explanation lists them.
+    let with_deviations = |mut obj: Value| {
+        if lenient {
+            obj["deviations"] = deviations
+                .iter()
+                .map(|d| json!({"kind": d.kind().as_str(), "line": d.line(), "offset": d.offset()}))
+                .collect();
+        }
+        obj.to_string()
+    };
+    let listed = || {
+        deviations
+            .iter()
+            .map(|d| format!("\ndeviation: {d}"))
+            .collect::<String>()
+    };
+    match result {
         Ok(out) => {
-            println!("{out}");
+            match mode {
+                Mode::Json if lenient => println!(
+                    "{}",
+                    with_deviations(serde_json::from_str(&out).expect("JSON"))
+                ),
+                Mode::Explain if lenient => println!("{out}{}", listed()),
+                _ => println!("{out}"),
+            }
             ExitCode::SUCCESS
         }
         Err(err) => {
             match mode {
                 Mode::Json => println!(
                     "{}",
-                    json!({"ok": false, "error": {"offset": err.offset(), "message": err.to_string()}})
+                    with_deviations(
+                        json!({"ok": false, "error": {"offset": err.offset(), "message": err.to_string()}})
+                    )
                 ),
                 _ => {
                     let line = lines.get(err.line()).copied().unwrap_or_default();
+                    if lenient && mode == Mode::Explain {
+                        eprint!("{}", listed().trim_start());
+                        if !deviations.is_empty() {
+                            eprintln!();
+                        }
+                    }
                     eprintln!("error: {}", err.display_with(line));
                 }
             }
@@ -115,7 +160,12 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(field: Field, lines: &[&[u8]], mode: Mode) -> Result<String, Error> {
+fn run(
+    field: Field,
+    lines: &[&[u8]],
+    mode: Mode,
+    opts: &ParseOptions<'_>,
+) -> Result<String, Error> {
     // One VALUE is one field line (errors then name no line); several are
     // the lines of one field.
     let one = match lines {
@@ -125,8 +175,12 @@ fn run(field: Field, lines: &[&[u8]], mode: Mode) -> Result<String, Error> {
     Ok(match field {
         Field::Challenges(name) => {
             let challenges = match one {
-                Some(line) => Challenges::parse(line).collect::<Result<Vec<_>, _>>()?,
-                None => Challenges::parse_lines(&lines).collect::<Result<Vec<_>, _>>()?,
+                Some(line) => opts
+                    .parse::<Challenges>(line)
+                    .collect::<Result<Vec<_>, _>>()?,
+                None => opts
+                    .parse_lines::<Challenges>(&lines)
+                    .collect::<Result<Vec<_>, _>>()?,
             };
             match mode {
                 Mode::Json => json!({
@@ -144,8 +198,8 @@ fn run(field: Field, lines: &[&[u8]], mode: Mode) -> Result<String, Error> {
         }
         Field::Credentials(name) => {
             let c = match one {
-                Some(line) => Credentials::parse(line)?,
-                None => Credentials::parse_lines(&lines)?,
+                Some(line) => opts.parse::<Credentials>(line)?,
+                None => opts.parse_lines::<Credentials>(&lines)?,
             };
             match mode {
                 Mode::Json => {
@@ -171,8 +225,8 @@ fn run(field: Field, lines: &[&[u8]], mode: Mode) -> Result<String, Error> {
         }
         Field::Info(name) => {
             let info = match one {
-                Some(line) => AuthenticationInfo::parse(line)?,
-                None => AuthenticationInfo::parse_lines(&lines)?,
+                Some(line) => opts.parse::<AuthenticationInfo>(line)?,
+                None => opts.parse_lines::<AuthenticationInfo>(&lines)?,
             };
             match mode {
                 Mode::Json => {

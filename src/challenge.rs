@@ -7,6 +7,7 @@ use core::iter::FusedIterator;
 
 use crate::error::{Error, ErrorKind};
 use crate::item::{debug_item, item_accessors, Item, Role};
+use crate::lenient::{DeviationKind, Fail, Lax};
 use crate::lines::{Continuation, FieldLines, FieldValue, Source, Walker};
 use crate::options::ParseOptions;
 use crate::syntax::{self, Context};
@@ -119,7 +120,7 @@ impl fmt::Display for Challenge<'_> {
 #[derive(Clone, Debug)]
 pub struct Challenges<'a> {
     walk: Walker<'a>,
-    options: ParseOptions,
+    options: ParseOptions<'a>,
 }
 
 impl<'a> Challenges<'a> {
@@ -151,7 +152,7 @@ impl<'a> Challenges<'a> {
         ParseOptions::new().parse_lines::<Self>(lines)
     }
 
-    pub(crate) fn from_source(src: Source<'a>, options: ParseOptions) -> Self {
+    pub(crate) fn from_source(src: Source<'a>, options: ParseOptions<'a>) -> Self {
         Challenges {
             walk: Walker::new(src),
             options,
@@ -170,7 +171,7 @@ impl<'a> Challenges<'a> {
         let Source::Lines(lines) = self.walk.src else {
             return Ok((count, None));
         };
-        let limits = self.options.limits();
+        let limits = self.options.rules();
         let mut more = None;
         while let Some(line) = lines.line(self.walk.next_line) {
             let index = self.walk.next_line;
@@ -209,7 +210,7 @@ impl<'a> Iterator for Challenges<'a> {
 
     #[inline]
     fn next(&mut self) -> Option<Self::Item> {
-        let limits = self.options.limits();
+        let limits = self.options.rules();
         let mut start: &'a [u8] = &[];
         let parsed = self.walk.next_with(
             self.options.max_challenges,
@@ -219,21 +220,142 @@ impl<'a> Iterator for Challenges<'a> {
                 syntax::item(i, Context::List, &limits)
             },
         )?;
-        let (line, text) = (self.walk.line, self.walk.text);
-        let result = parsed.and_then(|parsed| {
-            let mut count = match parsed.body {
-                syntax::Body::Params(_, n) => n,
-                _ => 0,
+        // Lenient mode starts where the strict grammar failed.
+        if let Err(e) = parsed {
+            // Through a local of another type: the caller's slot for the
+            // result never reaches the cold code (which would keep it out
+            // of registers).
+            return match self.failed(start, e) {
+                Ok(Some(c)) => Some(Ok(c)),
+                Ok(None) => None,
+                Err(e) => Some(Err(e)),
             };
-            let mut more = None;
-            if parsed.open && self.walk.rest.is_empty() {
-                (count, more) = self.continue_params(count)?;
-            }
-            Item::new(start, &parsed, count, more, (line, text))
-                .map(Challenge)
-                .ok_or_else(|| self.walk.fail(Error::new(ErrorKind::ValueTooLong, 0, None)))
-        });
+        }
+        let (line, text) = (self.walk.line, self.walk.text);
+        let result = parsed.and_then(|parsed| self.finish(start, parsed, (line, text)));
         Some(result)
+    }
+}
+
+impl<'a> Challenges<'a> {
+    /// The challenge `parsed` at `start`, with its params on the next field
+    /// lines if it goes on there.
+    #[inline]
+    fn finish(
+        &mut self,
+        start: &'a [u8],
+        parsed: syntax::Parsed<'a>,
+        line: (&'a [u8], Option<&'a str>),
+    ) -> Result<Challenge<'a>, Error> {
+        let mut count = match parsed.body {
+            syntax::Body::Params(_, n) => n,
+            _ => 0,
+        };
+        let mut more = None;
+        if parsed.open && self.walk.rest.is_empty() {
+            (count, more) = self.continue_params(count)?;
+        }
+        Item::new(start, &parsed, count, more, line)
+            .map(Challenge)
+            .ok_or_else(|| self.walk.fail(Error::new(ErrorKind::ValueTooLong, 0, None)))
+    }
+
+    /// The strict grammar failed with `strict` at `start`: the error, or in
+    /// lenient mode the challenge the lenient rules read there, or the next
+    /// one after the broken ones (skipped and reported).
+    #[cold]
+    #[inline(never)]
+    fn failed(&mut self, start: &'a [u8], strict: Error) -> Result<Option<Challenge<'a>>, Error> {
+        self.failed_inner(start, strict).transpose()
+    }
+
+    fn failed_inner(
+        &mut self,
+        start: &'a [u8],
+        strict: Error,
+    ) -> Option<Result<Challenge<'a>, Error>> {
+        let (mut start, mut strict) = (start, strict);
+        loop {
+            if !self.options.lenient || is_limit(strict.kind()) {
+                return Some(Err(strict));
+            }
+            if let Some(result) = self.lax(start, strict) {
+                return Some(result);
+            }
+            // Broken and skipped: the next element, strictly first.
+            let limits = self.options.rules();
+            let parsed = self.walk.next_with(
+                self.options.max_challenges,
+                ErrorKind::TooManyChallenges,
+                |i| {
+                    start = i;
+                    syntax::item(i, Context::List, &limits)
+                },
+            )?;
+            match parsed {
+                Ok(parsed) => {
+                    let line = (self.walk.line, self.walk.text);
+                    return Some(self.finish(start, parsed, line));
+                }
+                Err(e) => strict = e,
+            }
+        }
+    }
+}
+
+/// The errors of the limits in [`ParseOptions`]: lenient mode keeps them.
+fn is_limit(kind: ErrorKind) -> bool {
+    matches!(
+        kind,
+        ErrorKind::TooManyChallenges | ErrorKind::TooManyParams | ErrorKind::ValueTooLong
+    )
+}
+
+impl<'a> Challenges<'a> {
+    /// Lenient mode: reads the challenge at `start` (on the current line),
+    /// where the strict grammar failed with `strict`. `None` when the
+    /// challenge is broken: it was skipped (and reported), and the walk goes
+    /// on with the next one.
+    #[cold]
+    fn lax(&mut self, start: &'a [u8], strict: Error) -> Option<Result<Challenge<'a>, Error>> {
+        self.walk.done = false;
+        let line = self.walk.line;
+        let at = line.len() - start.len();
+        let limits = self.options.limits();
+        let mut lax = Lax {
+            i: line,
+            line: self.walk.line_no,
+            report: None,
+            max_value_len: limits.max_value_len,
+        };
+        // A dry run first, so that a broken challenge reports nothing but
+        // that it is broken.
+        match lax.item(at, false, limits.max_params) {
+            Ok(_) => {}
+            Err(Fail::Limit(kind, offset)) => {
+                let err = Error::new(kind, offset, line.get(offset).copied());
+                return Some(Err(self.walk.fail(err)));
+            }
+            Err(Fail::Syntax(broke)) => {
+                let _ = strict;
+                lax.report = self.options.report;
+                lax.dev(DeviationKind::BrokenChallenge, broke);
+                self.walk.rest = &line[lax.skip_broken(broke)..];
+                return None;
+            }
+        }
+        lax.report = self.options.report;
+        let Ok(found) = lax.item(at, false, limits.max_params) else {
+            unreachable!("the dry run accepted it");
+        };
+        self.walk.rest = &line[found.next..];
+        self.walk.count += 1;
+        Some(
+            found
+                .to_item(line, at, self.walk.text)
+                .map(Challenge)
+                .ok_or_else(|| self.walk.fail(Error::new(ErrorKind::ValueTooLong, 0, None))),
+        )
     }
 }
 

@@ -6,6 +6,7 @@ use core::fmt;
 
 use crate::error::{Error, ErrorKind};
 use crate::item::{debug_item, item_accessors, Item, Role};
+use crate::lenient::{Deviation, DeviationKind, Fail, Lax};
 use crate::lines::{FieldLines, FieldValue, Source};
 use crate::options::ParseOptions;
 use crate::syntax::{self, Context};
@@ -90,7 +91,7 @@ impl<'a> Credentials<'a> {
         ParseOptions::new().parse_lines::<Self>(lines)
     }
 
-    pub(crate) fn from_source(src: Source<'a>, options: &ParseOptions) -> Result<Self, Error> {
+    pub(crate) fn from_source(src: Source<'a>, options: &ParseOptions<'a>) -> Result<Self, Error> {
         let multi = src.is_lines();
         let Some(line) = src.line(0) else {
             return Err(Error::new(ErrorKind::MissingCredentials, 0, None)
@@ -98,9 +99,15 @@ impl<'a> Credentials<'a> {
                 .secret());
         };
         if src.line(1).is_some() {
-            return Err(Error::new(ErrorKind::MultipleCredentials, 0, None)
-                .at_line(1, multi)
-                .secret());
+            if !options.lenient {
+                return Err(Error::new(ErrorKind::MultipleCredentials, 0, None)
+                    .at_line(1, multi)
+                    .secret());
+            }
+            // Lenient: the first line's credentials are kept.
+            if let Some(report) = options.report {
+                report(Deviation::new(DeviationKind::MultipleCredentials, 1, 0));
+            }
         }
         let fail = |kind, offset| Err(Error::new(kind, offset, None).at_line(0, multi).secret());
         let rest = syntax::ows(line);
@@ -113,20 +120,69 @@ impl<'a> Credentials<'a> {
                 return Ok(Credentials(item));
             }
         }
-        match syntax::item(rest, Context::Single, &limits) {
-            Ok((r, _)) if !r.is_empty() => fail(ErrorKind::ExpectedEnd, line.len() - r.len()),
+        let err = match syntax::item(rest, Context::Single, &options.rules()) {
+            Ok((r, _)) if !r.is_empty() => {
+                Error::new(ErrorKind::ExpectedEnd, line.len() - r.len(), None)
+            }
             Ok((_, parsed)) => {
                 let count = match parsed.body {
                     syntax::Body::Params(_, n) => n,
                     _ => 0,
                 };
-                match Item::new(rest, &parsed, count, None, (line, src.line_text(0))) {
+                return match Item::new(rest, &parsed, count, None, (line, src.line_text(0))) {
                     Some(item) => Ok(Credentials(item)),
                     None => fail(ErrorKind::ValueTooLong, 0),
-                }
+                };
             }
-            Err(e) => Err(syntax::to_error(line, e).at_line(0, multi).secret()),
+            Err(e) => syntax::to_error(line, e),
+        };
+        let err = err.at_line(0, multi).secret();
+        if options.lenient
+            && !matches!(
+                err.kind(),
+                ErrorKind::TooManyParams | ErrorKind::ValueTooLong
+            )
+        {
+            return Self::lax(
+                line,
+                src.line_text(0),
+                line.len() - rest.len(),
+                options,
+                multi,
+                err,
+            );
         }
+        Err(err)
+    }
+
+    /// Lenient mode, where the strict grammar failed with `strict`: the
+    /// credentials read by the lenient rules, or `strict` when none reads them.
+    #[cold]
+    fn lax(
+        line: &'a [u8],
+        text: Option<&'a str>,
+        at: usize,
+        options: &ParseOptions<'a>,
+        multi: bool,
+        strict: Error,
+    ) -> Result<Self, Error> {
+        let limits = options.limits();
+        let mut lax = Lax {
+            i: line,
+            line: 0,
+            report: None,
+            max_value_len: limits.max_value_len,
+        };
+        match lax.item(at, true, limits.max_params) {
+            Ok(_) => {}
+            Err(Fail::Limit(kind, offset)) => {
+                return Err(Error::new(kind, offset, None).at_line(0, multi).secret())
+            }
+            Err(Fail::Syntax(_)) => return Err(strict),
+        }
+        lax.report = options.report;
+        let found = lax.item(at, true, limits.max_params).map_err(|_| strict)?;
+        found.to_item(line, at, text).map(Credentials).ok_or(strict)
     }
 
     /// The canonical form (as `Display` writes it), byte for byte; see

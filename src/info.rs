@@ -9,6 +9,7 @@ use core::iter::FusedIterator;
 use crate::error::{Error, ErrorKind};
 #[cfg(feature = "alloc")]
 use crate::item::info_must_quote;
+use crate::lenient::{Fail, Lax};
 use crate::lines::{FieldLines, FieldValue, Source, Walker};
 use crate::options::ParseOptions;
 use crate::param::Param;
@@ -40,7 +41,7 @@ use crate::syntax::{ByteSink, TextSink};
 #[derive(Clone, Debug)]
 pub struct InfoParams<'a> {
     walk: Walker<'a>,
-    options: ParseOptions,
+    options: ParseOptions<'a>,
 }
 
 impl<'a> InfoParams<'a> {
@@ -66,7 +67,7 @@ impl<'a> InfoParams<'a> {
         ParseOptions::new().parse_lines::<Self>(lines)
     }
 
-    pub(crate) fn from_source(src: Source<'a>, options: ParseOptions) -> Self {
+    pub(crate) fn from_source(src: Source<'a>, options: ParseOptions<'a>) -> Self {
         InfoParams {
             walk: Walker::new(src),
             options,
@@ -79,12 +80,62 @@ impl<'a> Iterator for InfoParams<'a> {
 
     fn next(&mut self) -> Option<Self::Item> {
         let limits = self.options.limits();
+        let mut start: &'a [u8] = &[];
         let param =
             self.walk
                 .next_with(self.options.max_params, ErrorKind::TooManyParams, |i| {
+                    start = i;
                     syntax::list_param(i, &limits)
                 })?;
-        Some(param.map(|(name, value)| Param::new(name, value)))
+        match param {
+            Ok((name, value)) => Some(Ok(Param::new(name, value))),
+            Err(e)
+                if self.options.lenient
+                    && !matches!(e.kind(), ErrorKind::TooManyParams | ErrorKind::ValueTooLong) =>
+            {
+                Some(self.lax(start, e))
+            }
+            Err(e) => Some(Err(e)),
+        }
+    }
+}
+
+impl<'a> InfoParams<'a> {
+    /// Lenient mode: the param at `start`, where the strict grammar failed
+    /// with `strict`; `strict` when no rule reads it (the walk ends).
+    #[cold]
+    fn lax(&mut self, start: &'a [u8], strict: Error) -> Result<Param<'a>, Error> {
+        let line = self.walk.line;
+        let at = line.len() - start.len();
+        let mut lax = Lax {
+            i: line,
+            line: self.walk.line_no,
+            report: None,
+            max_value_len: self.options.max_value_len,
+        };
+        let read = |lax: &Lax<'a, '_>| {
+            let at = match self.walk.count {
+                0 => lax.info_scheme(at).unwrap_or(at),
+                _ => at,
+            };
+            lax.info_param(at)
+        };
+        match read(&lax) {
+            Ok(_) => {}
+            Err(Fail::Limit(kind, offset)) => {
+                return Err(Error::new(kind, offset, line.get(offset).copied())
+                    .at_line(self.walk.line_no, self.walk.src.is_lines()))
+            }
+            Err(Fail::Syntax(_)) => return Err(strict),
+        }
+        lax.report = self.options.report;
+        let Ok((next, (n0, n1), value)) = read(&lax) else {
+            return Err(strict);
+        };
+        self.walk.done = false;
+        self.walk.rest = &line[next..];
+        self.walk.count += 1;
+        Ok(Param::new(&line[n0..n1], value))
     }
 }
 
@@ -146,7 +197,7 @@ impl<'a> AuthenticationInfo<'a> {
         ParseOptions::new().parse_lines::<Self>(lines)
     }
 
-    pub(crate) fn from_source(src: Source<'a>, options: ParseOptions) -> Result<Self, Error> {
+    pub(crate) fn from_source(src: Source<'a>, options: ParseOptions<'a>) -> Result<Self, Error> {
         Ok(AuthenticationInfo {
             params: InfoParams::from_source(src, options).collect::<Result<_, _>>()?,
         })

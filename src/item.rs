@@ -122,6 +122,8 @@ pub(crate) struct Item<'a> {
     body_at: u32,
     count: u32,
     kind: Kind,
+    /// Read by the lenient grammar: its params are re-read by it.
+    lax: bool,
     more: Option<Continuation<'a>>,
 }
 
@@ -172,8 +174,14 @@ impl<'a> Item<'a> {
             body_at: u32::try_from(body_at).ok()?,
             count: u32::try_from(count).ok()?,
             kind,
+            lax: false,
             more,
         })
+    }
+
+    /// The same item, its params read by the lenient grammar.
+    pub(crate) fn into_lax(self) -> Self {
+        Item { lax: true, ..self }
     }
 
     #[inline]
@@ -203,7 +211,7 @@ impl<'a> Item<'a> {
     pub(crate) fn params(&self) -> Params<'_> {
         if self.kind == Kind::Params {
             let (src, text) = self.text.from(self.body_at as usize);
-            Params::new(src, text, self.more, self.count as usize)
+            Params::new(src, text, self.more, self.count as usize).lax(self.lax)
         } else {
             Params::empty()
         }
@@ -236,6 +244,7 @@ impl<'a> Item<'a> {
             body_at,
             count: self.count,
             kind: self.kind,
+            lax: self.lax,
             more: None,
         }
     }

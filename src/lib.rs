@@ -62,7 +62,8 @@
 //!   them, `Debug` of credentials redacts tokens and param values, and
 //!   comparing [`Credentials`] takes the same time wherever they differ.
 //! - **Strict by default.** The grammar of RFC 9110 exactly; [`ParseOptions`]
-//!   adds limits for servers.
+//!   adds limits for servers, and an opt-in lenient mode for what real
+//!   senders get wrong (see "Lenient mode").
 //!
 //! ## Implementation notes
 //!
@@ -102,6 +103,84 @@
 //! - `obs-text` (0x80–0xFF) is accepted inside quoted-strings and kept as
 //!   opaque bytes.
 //!
+//! # Lenient mode
+//!
+//! [`ParseOptions::lenient`] reads what real servers and clients send where
+//! the grammar rejects it, and [`ParseOptions::on_deviation`] hears of every
+//! [`Deviation`] it tolerated: its [`DeviationKind`] (snake_case names from
+//! [`DeviationKind::as_str`]), its field line (from 0) and its byte offset
+//! in that line. It applies the same way to every field
+//! (`opts.parse::<Challenges>`, `::<Credentials>`, `::<InfoParams>`,
+//! `::<AuthenticationInfo>`, and `parse_lines`).
+//!
+//! ```
+//! use http_auth_headers::{Challenges, Deviation, ParseOptions};
+//! use std::sync::Mutex;
+//!
+//! let seen = Mutex::new(Vec::new());
+//! let report = |d: Deviation| seen.lock().unwrap().push(d.to_string());
+//! let opts = ParseOptions::new().lenient().on_deviation(&report);
+//! let value = "Digest realm=\"cam\" nonce=\"n\", Foo bar baz, Basic realm='My Camera'";
+//! let all: Vec<_> = opts.parse::<Challenges>(value).collect::<Result<_, _>>()?;
+//! assert_eq!(all.len(), 2);
+//! assert_eq!(all[0].param("nonce").unwrap(), "n");
+//! assert_eq!(all[1].param("realm").unwrap(), "'My Camera'");
+//! assert_eq!(*seen.lock().unwrap(), [
+//!     "space_separated_params at line 0, byte 18",
+//!     "broken_challenge at line 0, byte 38",
+//!     "single_quoted_value at line 0, byte 55",
+//! ]);
+//! # Ok::<(), http_auth_headers::Error>(())
+//! ```
+//!
+//! **Strict results do not change.** The lenient rules run only where the
+//! strict grammar failed: the element that failed is read again from its
+//! start by the lenient rules. A value that strict parsing accepts parses
+//! to the same result with no deviation (checked by the `lenient` fuzz
+//! target and the real-world values in `tests/data/wild/`). The limits of
+//! the options still fail as in strict mode. Two cases fail where strict
+//! parsing would yield a challenge and only then fail at what follows: a
+//! bare scheme followed by a comma and params (`comma_after_scheme`), and a
+//! comma followed by neither a param nor a challenge (an `obs_fold` after a
+//! comma); in lenient mode the grammar fails at once there, in branches
+//! that strict parsing reaches only at such input, so that the lenient
+//! rules read the challenge with what follows.
+//!
+//! **Recovery.** A challenge no rule reads is skipped whole, reported as
+//! `broken_challenge` at the byte where it broke, and parsing goes on at the
+//! next challenge: after the next comma outside quotes, at a token that does
+//! not start a param (browsers also drop challenges they cannot read and
+//! use the others). Credentials and Authentication-Info params that no rule
+//! reads are errors, the strict error.
+//!
+//! **Zero-copy, no allocation.** Every value is still a slice of the input.
+//! A value the rules keep as written is yielded as written, so a value with
+//! a line break holds it (`raw()` and `unescaped()` include the CR LF;
+//! writing it back with `Display`/`to_bytes` writes them too: a server that
+//! re-emits lenient values must check them). Lenient params are re-read
+//! by the lenient rules when iterated.
+//!
+//! The rules, with what the parse yields, why, and who sends it:
+//!
+//! | kind | rule and what the parse yields | reason | sent by |
+//! |---|---|---|---|
+//! | `unquoted_value_chars` | An unquoted value runs to SP, HTAB, `,`, `"`, a control character, or a `;` followed by a param; other bytes (`/ : ; @ = ?`, obs-text) are kept. Yields the bytes, unquoted. | URLs and signed-header lists are sent bare | AD FS and Dataverse `authorization_uri=https://…`; Azure Storage's Bearer challenge; AWS SigV4 `Credential=AKID/…/aws4_request, SignedHeaders=host;x-amz-date` |
+//! | `token68_chars` | After `scheme 1*SP`, a run of visible bytes but `,` and `"`, followed by the end or a comma, that is not `name=value`, is the token68 (also when a value would start with `=`). Yields it as the token68. | key-id and signature joined by `:` | Azure Storage `SharedKey account:sig`, AWS SigV2 `AWS AKID:sig` |
+//! | `space_separated_params` | After a value, whitespace then `token BWS "="` is the next param. | senders that forget commas | CUPS 1.1 `Digest realm="CUPS" nonce="…"`; git's t5563 test server |
+//! | `semicolon_separated_params` | After a value, `;` then a param is the next param (a `;` at the end is dropped). | media-type parameter habits | none sourced yet (the wild data found none) |
+//! | `comma_after_scheme` | `scheme,` then a param: the params belong to the scheme. | a list serializer that joins the scheme as one more element | oauthlib 3.0 resource servers (`Bearer, error=…`); MCP servers (`Bearer, resource_metadata="…"`) |
+//! | `single_quoted_value` | A value in `'…'` that holds what a token cannot (a space) runs to the closing `'`; **literal**: the quotes are part of the value, as they are when the content is a token (`realm='x'` is a valid token, and lenient mode must not change a strict parse). | quoting copied from other languages | Davros WebDAV on Sandstorm (`realm='Sandstorm API'`, okhttp#6743) |
+//! | `obs_fold` | CR LF (or LF) followed by SP or HTAB, in a value or between params, is whitespace. Inside a quoted value the bytes are kept as written. | old line folding (RFC 9110 section 5.5 lets a recipient replace it with SP) | git's t5563 test server (folded challenges) |
+//! | `cr_lf_in_value` | Other CR or LF inside a quoted value or between params: kept as written (in a value) or skipped (between params). | a value built with line breaks | none sourced; RFC 9110 section 5.5 allows replacing them with SP |
+//! | `htab_after_scheme` | HTAB instead of SP after the scheme separates it from the body. | RFC 7235-era parsers read `1*SP` as OWS | none sourced |
+//! | `unterminated_quoted_string` | A quoted-string open at the end of the line runs to the end; yields that content (the report is at the opening quote). | truncated or hand-built values | Chromium's challenge-tokenizer tests (Chromium reads it so) |
+//! | `duplicate_param` | Not a grammar deviation: strict parsing keeps both params (and so does lenient mode, reporting nothing). The typed views reject a repeated defined param; the lenient views (`BearerChallenge::try_from_lenient`) keep the first and report it. | merged or buggy serializers | Chromium's Basic tests (two `realm`s); an MCP server repeating `resource_metadata` |
+//! | `multiple_credentials` | After complete credentials, a comma and more (or a second field line): the first credentials are kept. | clients that add a header instead of replacing it | passport (Basic and Bearer in one `Authorization`) |
+//! | `scheme_in_authentication_info` | A token and SP before the first param of `Authentication-Info` are skipped. | copying the challenge's form | OpenJDK's B6870935 test (`Digest qop="auth", …` in `Proxy-Authentication-Info`) |
+//! | `broken_challenge` | See "Recovery". | one bad challenge must not hide the others | browsers skip what they cannot read |
+//! | `missing_separator` | Nothing between a closing `"` and a token: a param when `token BWS "="` follows, else the next challenge. | serializers that concatenate challenges | Kinto with kinto-fxa (`realm="Realm"Basic realm="Realm"`) |
+//! | `colon_after_scheme` | `scheme:` then a token68: the token68 of the scheme. | `scheme + ":" + token` in client code | zio-http's client (`Basic:Zm9v…`) |
+//!
 //! # Features
 //!
 //! | feature | default | what it adds |
@@ -130,6 +209,7 @@ mod error;
 pub mod ext_value;
 mod info;
 mod item;
+mod lenient;
 mod lines;
 mod options;
 mod param;
@@ -145,6 +225,7 @@ pub use error::{Error, ErrorKind, NotUtf8Error};
 #[cfg(feature = "alloc")]
 pub use info::AuthenticationInfo;
 pub use info::InfoParams;
+pub use lenient::{Deviation, DeviationKind};
 pub use lines::{FieldLines, FieldValue};
 pub use options::{Field, ParseOptions};
 pub use param::{Param, ParamValue, Params, ParamsIter, Unescaped};

@@ -236,12 +236,12 @@ pub(crate) struct Walker<'a> {
     pub(crate) text: Option<&'a str>,
     pub(crate) rest: &'a [u8],
     /// The index of `line`.
-    line_no: usize,
+    pub(crate) line_no: usize,
     /// The index of the next line to read.
     pub(crate) next_line: usize,
-    done: bool,
+    pub(crate) done: bool,
     /// Elements yielded so far, across lines.
-    count: usize,
+    pub(crate) count: usize,
 }
 
 impl<'a> Walker<'a> {

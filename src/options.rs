@@ -1,8 +1,12 @@
 //! Parse options, and the one way every field is parsed with them.
 
+use core::fmt;
+use core::hash::{Hash, Hasher};
+
+use crate::lenient::Report;
 use crate::lines::{FieldLines, FieldValue, Source};
-use crate::syntax::Limits;
-use crate::{Challenges, Credentials, Error, InfoParams};
+use crate::syntax::{Checked, Limits};
+use crate::{Challenges, Credentials, Deviation, Error, InfoParams};
 
 /// Options for a parse. The default is strict RFC 9110 with no limits.
 ///
@@ -26,14 +30,65 @@ use crate::{Challenges, Credentials, Error, InfoParams};
 /// let err = opts.parse::<Credentials>("Digest a=1, b=2, c=3, d=4, e=5").unwrap_err();
 /// assert_eq!(err.kind(), ErrorKind::TooManyParams);
 /// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub struct ParseOptions {
+///
+/// [`lenient`](Self::lenient) accepts what real senders get wrong (see the
+/// crate docs, "Lenient mode"), and [`on_deviation`](Self::on_deviation)
+/// hears of every deviation tolerated; the lifetime `'r` is the callback's.
+#[derive(Clone, Copy)]
+pub struct ParseOptions<'r> {
     pub(crate) max_challenges: usize,
     pub(crate) max_params: usize,
     pub(crate) max_value_len: usize,
+    pub(crate) lenient: bool,
+    pub(crate) report: Report<'r>,
 }
 
-impl ParseOptions {
+impl fmt::Debug for ParseOptions<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ParseOptions")
+            .field("max_challenges", &self.max_challenges)
+            .field("max_params", &self.max_params)
+            .field("max_value_len", &self.max_value_len)
+            .field("lenient", &self.lenient)
+            .field("on_deviation", &self.report.is_some())
+            .finish()
+    }
+}
+
+impl ParseOptions<'_> {
+    /// The callback's address, for equality: the same callback or none.
+    fn report_addr(&self) -> Option<*const ()> {
+        self.report
+            .map(|f| f as *const (dyn Fn(Deviation) + Sync) as *const ())
+    }
+}
+
+/// Equal when the limits and the mode are, and both have the same
+/// deviation callback (the same reference) or none.
+impl PartialEq for ParseOptions<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.max_challenges == other.max_challenges
+            && self.max_params == other.max_params
+            && self.max_value_len == other.max_value_len
+            && self.lenient == other.lenient
+            && self.report_addr() == other.report_addr()
+    }
+}
+
+impl Eq for ParseOptions<'_> {}
+
+/// Consistent with `Eq`.
+impl Hash for ParseOptions<'_> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.max_challenges.hash(state);
+        self.max_params.hash(state);
+        self.max_value_len.hash(state);
+        self.lenient.hash(state);
+        self.report_addr().hash(state);
+    }
+}
+
+impl<'r> ParseOptions<'r> {
     /// Strict parsing, no limits.
     ///
     /// ```
@@ -46,7 +101,58 @@ impl ParseOptions {
             max_challenges: usize::MAX,
             max_params: usize::MAX,
             max_value_len: usize::MAX,
+            lenient: false,
+            report: None,
         }
+    }
+
+    /// Lenient parsing: where the strict grammar fails, the rules of the
+    /// crate docs' "Lenient mode" read what real senders meant, and
+    /// challenges that no rule reads are skipped. A value the strict
+    /// grammar accepts parses exactly as in strict mode, and the strict
+    /// work is not slowed: the lenient rules run only where it failed.
+    ///
+    /// ```
+    /// use http_auth_headers::{Challenges, ParseOptions};
+    ///
+    /// let value = "Digest realm=\"cam\" nonce=\"n1\", Basic realm='IP Camera'";
+    /// assert!(Challenges::parse(value).next().unwrap().is_err());
+    /// let all: Vec<_> = ParseOptions::new().lenient().parse::<Challenges>(value)
+    ///     .collect::<Result<_, _>>()?;
+    /// assert_eq!(all[0].param("nonce").unwrap(), "n1");
+    /// assert_eq!(all[1].param("realm").unwrap(), "'IP Camera'");
+    /// # Ok::<(), http_auth_headers::Error>(())
+    /// ```
+    pub const fn lenient(mut self) -> Self {
+        self.lenient = true;
+        self
+    }
+
+    /// Calls `report` with every deviation that lenient parsing tolerates,
+    /// in the order found, when it is found (a lazy [`Challenges`] reports a
+    /// challenge's deviations when it yields it). It does not turn lenient
+    /// parsing on.
+    ///
+    /// A callback rather than a list keeps parsing free of allocation, as
+    /// `url`'s syntax-violation callback does. It is `Sync` so that
+    /// [`Challenges`] stays `Send` and `Sync`; collect with a `Mutex`, a
+    /// channel or atomics.
+    ///
+    /// ```
+    /// use http_auth_headers::{Credentials, DeviationKind, ParseOptions};
+    /// use std::sync::Mutex;
+    ///
+    /// let kinds = Mutex::new(Vec::new());
+    /// let report = |d: http_auth_headers::Deviation| kinds.lock().unwrap().push(d.kind());
+    /// let opts = ParseOptions::new().lenient().on_deviation(&report);
+    /// let c = opts.parse::<Credentials>("SharedKey acct:c2lnbmF0dXJl")?;
+    /// assert_eq!(c.token68(), Some("acct:c2lnbmF0dXJl"));
+    /// assert_eq!(*kinds.lock().unwrap(), [DeviationKind::Token68Chars]);
+    /// # Ok::<(), http_auth_headers::Error>(())
+    /// ```
+    pub const fn on_deviation(mut self, report: &'r (dyn Fn(Deviation) + Sync)) -> Self {
+        self.report = Some(report);
+        self
     }
 
     /// At most `n` challenges in a field (all its lines together).
@@ -102,7 +208,10 @@ impl ParseOptions {
     /// assert_eq!(c.token68(), Some("abc"));
     /// # Ok::<(), http_auth_headers::Error>(())
     /// ```
-    pub fn parse<'a, F: Field<'a>>(&self, value: &'a (impl FieldValue + ?Sized)) -> F::Output {
+    pub fn parse<'a, F: Field<'a>>(&self, value: &'a (impl FieldValue + ?Sized)) -> F::Output
+    where
+        'r: 'a,
+    {
         F::parse_source(Source::one(value), self)
     }
 
@@ -117,7 +226,10 @@ impl ParseOptions {
     /// assert_eq!(info.params().len(), 2);
     /// # Ok::<(), http_auth_headers::Error>(())
     /// ```
-    pub fn parse_lines<'a, F: Field<'a>>(&self, lines: &'a (impl FieldLines + Sync)) -> F::Output {
+    pub fn parse_lines<'a, F: Field<'a>>(&self, lines: &'a (impl FieldLines + Sync)) -> F::Output
+    where
+        'r: 'a,
+    {
         F::parse_source(Source::Lines(lines), self)
     }
 
@@ -127,9 +239,17 @@ impl ParseOptions {
             max_value_len: self.max_value_len,
         }
     }
+
+    /// The limits and the lenient flag, for the list parsers.
+    pub(crate) const fn rules(&self) -> Checked {
+        Checked {
+            limits: self.limits(),
+            lenient: self.lenient,
+        }
+    }
 }
 
-impl Default for ParseOptions {
+impl Default for ParseOptions<'_> {
     fn default() -> Self {
         Self::new()
     }
@@ -158,14 +278,14 @@ pub trait Field<'a>: sealed::Sealed {
     type Output;
 
     #[doc(hidden)]
-    fn parse_source(src: Source<'a>, options: &ParseOptions) -> Self::Output;
+    fn parse_source(src: Source<'a>, options: &ParseOptions<'a>) -> Self::Output;
 }
 
 impl sealed::Sealed for Challenges<'_> {}
 impl<'a> Field<'a> for Challenges<'a> {
     type Output = Challenges<'a>;
 
-    fn parse_source(src: Source<'a>, options: &ParseOptions) -> Self::Output {
+    fn parse_source(src: Source<'a>, options: &ParseOptions<'a>) -> Self::Output {
         Challenges::from_source(src, *options)
     }
 }
@@ -174,7 +294,7 @@ impl sealed::Sealed for Credentials<'_> {}
 impl<'a> Field<'a> for Credentials<'a> {
     type Output = Result<Credentials<'a>, Error>;
 
-    fn parse_source(src: Source<'a>, options: &ParseOptions) -> Self::Output {
+    fn parse_source(src: Source<'a>, options: &ParseOptions<'a>) -> Self::Output {
         Credentials::from_source(src, options)
     }
 }
@@ -183,7 +303,7 @@ impl sealed::Sealed for InfoParams<'_> {}
 impl<'a> Field<'a> for InfoParams<'a> {
     type Output = InfoParams<'a>;
 
-    fn parse_source(src: Source<'a>, options: &ParseOptions) -> Self::Output {
+    fn parse_source(src: Source<'a>, options: &ParseOptions<'a>) -> Self::Output {
         InfoParams::from_source(src, *options)
     }
 }
@@ -194,7 +314,7 @@ impl sealed::Sealed for crate::AuthenticationInfo<'_> {}
 impl<'a> Field<'a> for crate::AuthenticationInfo<'a> {
     type Output = Result<crate::AuthenticationInfo<'a>, Error>;
 
-    fn parse_source(src: Source<'a>, options: &ParseOptions) -> Self::Output {
+    fn parse_source(src: Source<'a>, options: &ParseOptions<'a>) -> Self::Output {
         crate::AuthenticationInfo::from_source(src, *options)
     }
 }

@@ -375,6 +375,8 @@ impl fmt::Display for Param<'_> {
 pub struct Params<'a> {
     /// From credentials: `Debug` of every value shows nothing of it.
     secret: bool,
+    /// Read by the lenient grammar: `src` is re-read by it.
+    lax: bool,
     /// The validated source, from the first param on, on the first line.
     src: &'a [u8],
     /// The same, when it is UTF-8.
@@ -393,11 +395,18 @@ impl<'a> Params<'a> {
     ) -> Self {
         Params {
             secret: false,
+            lax: false,
             src,
             text,
             more,
             len,
         }
+    }
+
+    /// The same params, read by the lenient grammar when `lax`.
+    #[inline]
+    pub(crate) fn lax(self, lax: bool) -> Self {
+        Params { lax, ..self }
     }
 
     /// The same params, their values marked as secrets for `Debug`.
@@ -409,6 +418,7 @@ impl<'a> Params<'a> {
     pub(crate) const fn empty() -> Self {
         Params {
             secret: false,
+            lax: false,
             src: &[],
             text: None,
             more: None,
@@ -466,7 +476,21 @@ impl<'a> Params<'a> {
     /// # Ok::<(), http_auth_headers::Error>(())
     /// ```
     pub fn iter(&self) -> ParamsIter<'a> {
-        ParamsIter { rest: *self }
+        // Lenient params are read only by the lenient reader: the strict
+        // one is given nothing.
+        let (cur, lax) = if self.lax {
+            (&[][..], Some(self.src))
+        } else {
+            (self.src, None)
+        };
+        ParamsIter {
+            secret: self.secret,
+            cur,
+            lax,
+            text: self.text,
+            more: self.more,
+            remaining: self.len,
+        }
     }
 }
 
@@ -527,9 +551,32 @@ impl Hash for Params<'_> {
 /// ```
 #[derive(Clone)]
 pub struct ParamsIter<'a> {
-    /// The params not yet yielded (`src` and `text` move on, `len` counts
-    /// down).
-    rest: Params<'a>,
+    secret: bool,
+    cur: &'a [u8],
+    /// The rest of lenient params (then `cur` is empty).
+    lax: Option<&'a [u8]>,
+    /// The UTF-8 text `cur` lies in, if known: names are sliced from it.
+    text: Option<&'a str>,
+    more: Option<Continuation<'a>>,
+    remaining: usize,
+}
+
+impl<'a> ParamsIter<'a> {
+    #[inline]
+    fn yield_param(&mut self, name: &'a [u8], value: RawValue<'a>) -> Param<'a> {
+        self.remaining -= 1;
+        let name = match self.text {
+            Some(text) => {
+                let at = (name.as_ptr() as usize).wrapping_sub(text.as_ptr() as usize);
+                text.get(at..at.wrapping_add(name.len()))
+                    .unwrap_or_else(|| ascii_str(name))
+            }
+            None => ascii_str(name),
+        };
+        let mut p = Param::with_name(name, value);
+        p.value = p.value.secret(self.secret);
+        p
+    }
 }
 
 impl<'a> Iterator for ParamsIter<'a> {
@@ -537,41 +584,42 @@ impl<'a> Iterator for ParamsIter<'a> {
 
     #[inline]
     fn next(&mut self) -> Option<Param<'a>> {
-        let rest = &mut self.rest;
-        if rest.len == 0 {
+        if self.remaining == 0 {
             return None;
         }
         loop {
-            if let Some((after, name, value)) = syntax::next_valid_param(rest.src) {
-                rest.src = after;
-                rest.len -= 1;
-                // Names are sliced from the text when there is one.
-                let name = match rest.text {
-                    Some(text) => {
-                        let at = (name.as_ptr() as usize).wrapping_sub(text.as_ptr() as usize);
-                        text.get(at..at.wrapping_add(name.len()))
-                            .unwrap_or_else(|| ascii_str(name))
-                    }
-                    None => ascii_str(name),
+            if let Some((rest, name, value)) = syntax::next_valid_param(self.cur) {
+                self.cur = rest;
+                return Some(self.yield_param(name, value));
+            }
+            if let Some(rest) = self.lax {
+                let lax = crate::lenient::Lax {
+                    i: rest,
+                    line: 0,
+                    report: None,
+                    max_value_len: usize::MAX,
                 };
-                let mut p = Param::with_name(name, value);
-                p.value = p.value.secret(rest.secret);
-                return Some(p);
+                let Some((end, (n0, n1), value)) = lax.next_param(0) else {
+                    self.remaining = 0;
+                    return None;
+                };
+                self.lax = Some(&rest[end..]);
+                return Some(self.yield_param(&rest[n0..n1], value));
             }
             // The params go on in the next field line.
-            let line = rest.more.as_mut().and_then(|more| {
+            let line = self.more.as_mut().and_then(|more| {
                 let line = more.line();
                 more.next += 1;
                 line
             });
             match line {
                 Some(line) => {
-                    rest.src = line;
-                    rest.text = None;
+                    self.cur = line;
+                    self.text = None;
                 }
                 // The source was validated; this cannot happen, but stop cleanly.
                 None => {
-                    rest.len = 0;
+                    self.remaining = 0;
                     return None;
                 }
             }
@@ -579,7 +627,7 @@ impl<'a> Iterator for ParamsIter<'a> {
     }
 
     fn size_hint(&self) -> (usize, Option<usize>) {
-        (self.rest.len, Some(self.rest.len))
+        (self.remaining, Some(self.remaining))
     }
 }
 
@@ -590,7 +638,7 @@ impl FusedIterator for ParamsIter<'_> {}
 impl fmt::Debug for ParamsIter<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("ParamsIter")
-            .field("remaining", &self.rest.len)
+            .field("remaining", &self.remaining)
             .finish_non_exhaustive()
     }
 }

@@ -428,6 +428,48 @@ pub(crate) struct Limits {
     pub(crate) max_value_len: usize,
 }
 
+/// What the list parsers apply: [`Limits`], and whether lenient mode is on.
+pub(crate) trait Rules {
+    fn limits(&self) -> &Limits;
+    /// Lenient mode: fail, rather than end an item, where the element after
+    /// it cannot parse and belongs to it in the lenient rules (params after
+    /// a bare scheme and a comma; a line break after a comma). The checks
+    /// sit in branches that strict parsing reaches only at such places.
+    fn lenient(&self) -> bool;
+}
+
+/// Strict.
+impl Rules for Limits {
+    #[inline(always)]
+    fn limits(&self) -> &Limits {
+        self
+    }
+
+    #[inline(always)]
+    fn lenient(&self) -> bool {
+        false
+    }
+}
+
+/// The limits with the lenient flag of the options.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Checked {
+    pub(crate) limits: Limits,
+    pub(crate) lenient: bool,
+}
+
+impl Rules for Checked {
+    #[inline(always)]
+    fn limits(&self) -> &Limits {
+        &self.limits
+    }
+
+    #[inline(always)]
+    fn lenient(&self) -> bool {
+        self.lenient
+    }
+}
+
 /// What a parsed challenge or credentials holds after its scheme, within the
 /// field line where it starts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -536,7 +578,7 @@ pub(crate) struct ParamRun<'a> {
 /// over the bytes because it is the hot path of every challenge.
 pub(crate) fn param_run<'a>(
     i: &'a [u8],
-    limits: &Limits,
+    limits: &impl Rules,
     before: usize,
 ) -> PResult<'a, ParamRun<'a>> {
     match param_run_or_not(i, limits, before) {
@@ -548,7 +590,11 @@ pub(crate) fn param_run<'a>(
 /// [`param_run`], except that when no `token BWS "=" BWS` and the first byte
 /// of a value start `i` it fails with a backtrack error (`Err::Error`): the
 /// caller may then try a token68 (`realm=` alone is one).
-fn param_run_or_not<'a>(i: &'a [u8], limits: &Limits, before: usize) -> PResult<'a, ParamRun<'a>> {
+fn param_run_or_not<'a>(
+    i: &'a [u8],
+    limits: &impl Rules,
+    before: usize,
+) -> PResult<'a, ParamRun<'a>> {
     let mut at = 0;
     let mut count = 0;
     // The end of the last param.
@@ -562,6 +608,11 @@ fn param_run_or_not<'a>(i: &'a [u8], limits: &Limits, before: usize) -> PResult<
                 let at = if name_end == at { at } else { eq };
                 return backtrack(&i[at..], ErrorKind::ExpectedParam);
             }
+            // Neither a param nor a challenge follows the comma: strict
+            // parsing fails at the next element; lenient mode here.
+            if name_end == at && at < i.len() && limits.lenient() {
+                return fail(&i[at..], ErrorKind::ExpectedParam);
+            }
             break;
         }
         let value = run(i, eq + 1, WS);
@@ -572,11 +623,11 @@ fn param_run_or_not<'a>(i: &'a [u8], limits: &Limits, before: usize) -> PResult<
             _ => return fail(&i[value..], ErrorKind::ExpectedParamValue),
         };
         let quotes = if i[value] == b'"' { 2 } else { 0 };
-        if value_end - value - quotes > limits.max_value_len {
+        if value_end - value - quotes > limits.limits().max_value_len {
             return fail(&i[value..], ErrorKind::ValueTooLong);
         }
         count += 1;
-        if before + count > limits.max_params {
+        if before + count > limits.limits().max_params {
             return fail(&i[at..], ErrorKind::TooManyParams);
         }
         end = value_end;
@@ -609,7 +660,7 @@ fn params_body<'a>(
     i: &'a [u8],
     scheme: &'a [u8],
     ctx: Context,
-    limits: &Limits,
+    limits: &impl Rules,
 ) -> PResult<'a, Parsed<'a>> {
     match params_body_or_not(i, scheme, ctx, limits) {
         Err(nom::Err::Error(e)) => fail(e.rest, e.kind),
@@ -622,7 +673,7 @@ fn params_body_or_not<'a>(
     i: &'a [u8],
     scheme: &'a [u8],
     ctx: Context,
-    limits: &Limits,
+    limits: &impl Rules,
 ) -> PResult<'a, Parsed<'a>> {
     let (rest, run) = param_run_or_not(i, limits, 0)?;
     if ctx == Context::Single && !rest.is_empty() {
@@ -659,7 +710,7 @@ fn params_body_or_not<'a>(
 ///   before a comma, never the separator itself (`Basic \trealm=x` fails);
 /// - within the params, a token not followed by `BWS "="` starts the next
 ///   challenge.
-pub(crate) fn item<'a>(i: &'a [u8], ctx: Context, limits: &Limits) -> PResult<'a, Parsed<'a>> {
+pub(crate) fn item<'a>(i: &'a [u8], ctx: Context, limits: &impl Rules) -> PResult<'a, Parsed<'a>> {
     let (rest, scheme) = match token(i) {
         Ok(ok) => ok,
         Err(_) => return fail(i, ErrorKind::ExpectedScheme),
@@ -671,7 +722,15 @@ pub(crate) fn item<'a>(i: &'a [u8], ctx: Context, limits: &Limits) -> PResult<'a
         let after = ows(rest);
         return match after.first() {
             None | Some(b',') => {
-                element_end(rest, ctx).map(|(r, ())| (r, parsed(Body::Empty, false)))
+                let end = element_end(rest, ctx);
+                // `Bearer, realm="x"`: strict parsing fails at the param (the
+                // next element); lenient mode here.
+                if let Ok((next, ())) = end {
+                    if limits.lenient() && ctx == Context::List && starts_param(next) {
+                        return fail(after, ErrorKind::ParamWithoutScheme);
+                    }
+                }
+                end.map(|(r, ())| (r, parsed(Body::Empty, false)))
             }
             Some(b'=') => fail(i, ErrorKind::ParamWithoutScheme),
             Some(_) => fail(rest, ErrorKind::ExpectedSpaceAfterScheme),
@@ -725,7 +784,7 @@ pub(crate) fn item<'a>(i: &'a [u8], ctx: Context, limits: &Limits) -> PResult<'a
         return fail(body_start, ErrorKind::ExpectedToken68OrParam);
     };
     if is_token68 {
-        if t68.len() > limits.max_value_len {
+        if t68.len() > limits.limits().max_value_len {
             return fail(body_start, ErrorKind::ValueTooLong);
         }
         let (r, ()) = element_end(after, ctx)?;

@@ -5,7 +5,7 @@ use super::{allowed, seconds, Class, ErrorCode, SpaceList, BEARER_ATTRS, DPOP_AT
 use super::{BearerChallengeBuilder, DpopChallengeBuilder};
 use crate::param::ParamValue;
 use crate::scheme::{expect_params, known_params, SchemeError};
-use crate::Challenge;
+use crate::{Challenge, Deviation, DeviationKind};
 
 /// Checks that `c` is a challenge of `scheme` whose `attrs` have the form
 /// their class requires; gives the `max_age`.
@@ -24,6 +24,45 @@ fn check<const N: usize>(
         }
         if class == Class::Digits {
             max_age = Some(seconds(v).ok_or(SchemeError::InvalidParam(name))?);
+        }
+    }
+    Ok(max_age)
+}
+
+/// [`check`] relaxed for a client that must still act: only the scheme and
+/// the absence of a token68 are checked; a defined param seen again is
+/// reported as [`DeviationKind::DuplicateParam`] and the first kept; values
+/// are given as sent (a `max_age` that is not digits is `None`).
+fn check_lenient<const N: usize>(
+    c: &Challenge<'_>,
+    scheme: &'static str,
+    attrs: [(&'static str, Class); N],
+    report: Option<&dyn Fn(Deviation)>,
+) -> Result<Option<u64>, SchemeError> {
+    expect_params(scheme, c.is_scheme(scheme), c.token68().is_some())?;
+    let names = attrs.map(|(name, _)| name);
+    let mut values: [Option<ParamValue<'_>>; N] = [None; N];
+    let start = c.scheme().as_ptr() as usize;
+    for p in c.params() {
+        let Some(i) = names.iter().position(|n| p.is(n)) else {
+            continue;
+        };
+        if values[i].is_some() {
+            if let Some(report) = report {
+                let offset = (p.name().as_ptr() as usize).wrapping_sub(start);
+                report(Deviation::new(DeviationKind::DuplicateParam, 0, offset));
+            }
+            continue;
+        }
+        values[i] = Some(p.value());
+    }
+    let mut max_age = None;
+    for ((_, class), value) in attrs.into_iter().zip(values) {
+        match value {
+            Some(v) if class == Class::Digits && allowed(class, v.bytes()) => {
+                max_age = seconds(v);
+            }
+            _ => {}
         }
     }
     Ok(max_age)
@@ -160,6 +199,44 @@ macro_rules! challenge_view {
             /// ```
             pub fn as_challenge(&self) -> &Challenge<'a> {
                 &self.challenge
+            }
+
+            /// The view, relaxed for a client that must still act on it:
+            /// only the scheme and the absence of a token68 are checked.
+            /// Each defined param's value is given as sent, even where
+            /// `try_from` would reject it (an `error_description` that is
+            /// not ASCII still leaves the `error` code readable); a defined
+            /// param repeated is reported to `report` as
+            /// [`DeviationKind::DuplicateParam`](crate::DeviationKind::DuplicateParam)
+            /// (line 0, the offset of the repeated name from the scheme,
+            /// when both are on the challenge's first field line) and the
+            /// first is kept; a `max_age` that is not digits is `None`.
+            ///
+            /// ```
+            /// use http_auth_headers::{Challenges, Deviation};
+            #[doc = concat!("use http_auth_headers::scheme::bearer::{", stringify!($view), ", ErrorCode};")]
+            ///
+            #[doc = concat!("let value = \"", $scheme, " error=invalid_token, error_description=\\\"Jeton expir\u{e9}\\\", error=x\";")]
+            /// let c = Challenges::parse(value).next().unwrap()?;
+            #[doc = concat!("assert!(", stringify!($view), "::try_from(&c).is_err());")]
+            /// let seen = std::sync::Mutex::new(Vec::new());
+            /// let report = |d: Deviation| seen.lock().unwrap().push(d.kind().as_str());
+            #[doc = concat!("let v = ", stringify!($view), "::try_from_lenient(c, Some(&report))?;")]
+            /// assert_eq!(v.error(), Some(ErrorCode::INVALID_TOKEN));
+            /// assert_eq!(*seen.lock().unwrap(), ["duplicate_param"]);
+            /// # Ok::<(), Box<dyn std::error::Error>>(())
+            /// ```
+            ///
+            /// # Errors
+            ///
+            /// [`SchemeError`] when the challenge is of another scheme or
+            /// carries a token68.
+            pub fn try_from_lenient(
+                challenge: Challenge<'a>,
+                report: Option<&dyn Fn(Deviation)>,
+            ) -> Result<Self, SchemeError> {
+                let max_age = check_lenient(&challenge, $scheme, $attrs, report)?;
+                Ok($view { challenge, max_age })
             }
         }
 
