@@ -1082,23 +1082,43 @@ pub(crate) fn write_value(
                 let Some((&c, after)) = after.split_first() else {
                     break;
                 };
-                if c == b'"' || c == b'\\' {
-                    out.put(&[b'\\', c])?;
-                } else {
-                    out.put(&[c])?;
-                }
+                put_quoted_content(out, &[c])?;
                 rest = after;
             } else {
                 let n = quote_or_backslash(rest);
-                out.put(&rest[..n])?;
+                put_quoted_content(out, &rest[..n])?;
                 rest = &rest[n..];
             }
         }
     } else {
-        // A token or an unescaped quoted-string holds neither '"' nor '\'.
-        out.put(v.raw)?;
+        // A strictly parsed token or unescaped quoted-string holds no '"',
+        // '\' or control character; a value read in lenient mode may.
+        put_quoted_content(out, v.raw)?;
     }
     out.put(b"\"")
+}
+
+/// Writes bytes as quoted-string content: `"` and `\` escaped, and a control
+/// character other than HTAB (only in a value read in lenient mode, such as
+/// CR LF or an obs-fold) written as SP, so that the writer never produces a
+/// line break or anything else the grammar forbids.
+fn put_quoted_content(out: &mut dyn ByteSink, mut bytes: &[u8]) -> fmt::Result {
+    while !bytes.is_empty() {
+        let n = bytes
+            .iter()
+            .take_while(|&&b| is(b, QDTEXT) || b == b'\t')
+            .count();
+        out.put(&bytes[..n])?;
+        let Some((&b, rest)) = bytes[n..].split_first() else {
+            break;
+        };
+        match b {
+            b'"' | b'\\' => out.put(&[b'\\', b])?,
+            _ => out.put(b" ")?,
+        }
+        bytes = rest;
+    }
+    Ok(())
 }
 
 /// Writes arbitrary text as the content of a quoted-string, escaping `"` and

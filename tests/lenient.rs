@@ -332,3 +332,25 @@ mod invariants {
         }
     }
 }
+
+/// What lenient mode read is written back valid: a line break inside a
+/// value becomes SP, so re-sending a lenient value cannot inject a header.
+#[test]
+fn writers_never_write_what_lenient_mode_tolerated() {
+    let opts = ParseOptions::new().lenient();
+    for value in [
+        "Basic realm=\"a\r\n b\"",
+        "Basic realm=\"a\r\nb\", charset=\"x\ny\"",
+    ] {
+        let c = opts.parse::<Challenges>(value).next().unwrap().unwrap();
+        let bytes = c.to_bytes();
+        assert!(
+            !bytes.iter().any(|&b| b == b'\r' || b == b'\n'),
+            "{bytes:?}"
+        );
+        // And what is written parses strictly.
+        let again = Challenges::parse(&bytes).next().unwrap().unwrap();
+        assert_eq!(again.scheme(), "Basic");
+        assert!(!c.to_string().contains(['\r', '\n']));
+    }
+}
