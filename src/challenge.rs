@@ -210,16 +210,8 @@ impl<'a> Iterator for Challenges<'a> {
 
     #[inline]
     fn next(&mut self) -> Option<Self::Item> {
-        let limits = self.options.rules();
         let mut start: &'a [u8] = &[];
-        let parsed = self.walk.next_with(
-            self.options.max_challenges,
-            ErrorKind::TooManyChallenges,
-            |i| {
-                start = i;
-                syntax::item(i, Context::List, &limits)
-            },
-        )?;
+        let parsed = self.next_strict(&mut start)?;
         // Lenient mode starts where the strict grammar failed.
         if let Err(e) = parsed {
             // Through a local of another type: the caller's slot for the
@@ -238,6 +230,21 @@ impl<'a> Iterator for Challenges<'a> {
 }
 
 impl<'a> Challenges<'a> {
+    /// The next element read by the strict grammar (`start` is set to where
+    /// it begins), across lines; `None` at the end of the field.
+    #[inline(always)]
+    fn next_strict(&mut self, start: &mut &'a [u8]) -> Option<Result<syntax::Parsed<'a>, Error>> {
+        let limits = self.options.rules();
+        self.walk.next_with(
+            self.options.max_challenges,
+            ErrorKind::TooManyChallenges,
+            |i| {
+                *start = i;
+                syntax::item(i, Context::List, &limits)
+            },
+        )
+    }
+
     /// The challenge `parsed` at `start`, with its params on the next field
     /// lines if it goes on there.
     #[inline]
@@ -247,10 +254,7 @@ impl<'a> Challenges<'a> {
         parsed: syntax::Parsed<'a>,
         line: (&'a [u8], Option<&'a str>),
     ) -> Result<Challenge<'a>, Error> {
-        let mut count = match parsed.body {
-            syntax::Body::Params(_, n) => n,
-            _ => 0,
-        };
+        let mut count = parsed.count();
         let mut more = None;
         if parsed.open && self.walk.rest.is_empty() {
             (count, more) = self.continue_params(count)?;
@@ -283,15 +287,7 @@ impl<'a> Challenges<'a> {
                 return Some(result);
             }
             // Broken and skipped: the next element, strictly first.
-            let limits = self.options.rules();
-            let parsed = self.walk.next_with(
-                self.options.max_challenges,
-                ErrorKind::TooManyChallenges,
-                |i| {
-                    start = i;
-                    syntax::item(i, Context::List, &limits)
-                },
-            )?;
+            let parsed = self.next_strict(&mut start)?;
             match parsed {
                 Ok(parsed) => {
                     let line = (self.walk.line, self.walk.text);

@@ -125,10 +125,7 @@ impl<'a> Credentials<'a> {
                 Error::new(ErrorKind::ExpectedEnd, line.len() - r.len(), None)
             }
             Ok((_, parsed)) => {
-                let count = match parsed.body {
-                    syntax::Body::Params(_, n) => n,
-                    _ => 0,
-                };
+                let count = parsed.count();
                 return match Item::new(rest, &parsed, count, None, (line, src.line_text(0))) {
                     Some(item) => Ok(Credentials(item)),
                     None => fail(ErrorKind::ValueTooLong, 0),

@@ -495,6 +495,17 @@ pub(crate) struct Parsed<'a> {
     pub(crate) open: bool,
 }
 
+impl Parsed<'_> {
+    /// The number of params on this line.
+    #[inline]
+    pub(crate) fn count(&self) -> usize {
+        match self.body {
+            Body::Params(_, n) => n,
+            _ => 0,
+        }
+    }
+}
+
 /// Whether the item is one of a list (challenges) or stands alone (credentials).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Context {
