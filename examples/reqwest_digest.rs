@@ -40,7 +40,8 @@ use http_auth_headers::reqwest::{AuthError, Authenticator, RequestBuilderExt};
 use http_auth_headers::scheme::digest::DigestClientError;
 use reqwest::{Method, Url};
 
-const USAGE: &str = "usage: reqwest_digest --user NAME:PASSWORD [--method METHOD] [--data BODY] [--repeat N] URL";
+const USAGE: &str =
+    "usage: reqwest_digest --user NAME:PASSWORD [--method METHOD] [--data BODY] [--repeat N] URL";
 
 struct Args {
     user: String,

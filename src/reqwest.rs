@@ -1,4 +1,4 @@
-//! Basic and Digest authentication for [`reqwest`](::reqwest) clients.
+//! Basic and Digest authentication for [`reqwest`] clients.
 //!
 //! An [`Authenticator`] holds a username and password and, per origin
 //! (scheme, host and port), what the server asked for last: the Digest
@@ -48,7 +48,7 @@
 //!   [`AuthError::Downgrade`].
 //! - **Bodies**: answering a challenge means sending the request again, so
 //!   its body must be replayable ([`Request::try_clone`]). A streaming
-//!   body ([`reqwest::Body::wrap`](::reqwest::Body::wrap), `wrap_stream`)
+//!   body ([`reqwest::Body::wrap`], `wrap_stream`)
 //!   is sent only with credentials known in advance (a remembered Digest
 //!   nonce or Basic); otherwise the call fails with
 //!   [`AuthError::StreamingBody`] before anything is sent, and so does a
@@ -61,7 +61,7 @@
 //! # Why an extension trait, not middleware
 //!
 //! The crate adds one trait method to reqwest's own
-//! [`RequestBuilder`](::reqwest::RequestBuilder) and needs nothing beyond
+//! [`RequestBuilder`] and needs nothing beyond
 //! reqwest. `reqwest-middleware` would make users switch to its client type,
 //! would bring `anyhow` and `async-trait` into every build, and its major
 //! versions follow reqwest's, so this crate would follow both. The state
@@ -73,7 +73,7 @@
 //!
 //! - `Proxy-Authenticate` (407) is not answered: reqwest sends the `CONNECT`
 //!   of an HTTPS proxy inside its connector, out of reach of a caller; use
-//!   [`reqwest::Proxy::basic_auth`](::reqwest::Proxy::basic_auth) for
+//!   [`reqwest::Proxy::basic_auth`] for
 //!   proxies.
 //! - Redirects that reqwest follows are not answered: a 401 from a
 //!   redirect target comes back as the response. Build the client with
@@ -138,7 +138,9 @@ pub enum AuthError {
     StreamingBody,
     /// The origin authenticated with a stronger Digest algorithm before, and
     /// now offers only weaker ones (or Basic).
-    #[error("the server offered only a weaker scheme or algorithm than it used before (was {was:?})")]
+    #[error(
+        "the server offered only a weaker scheme or algorithm than it used before (was {was:?})"
+    )]
     Downgrade {
         /// The algorithm the origin used before.
         was: DigestAlgorithm,
@@ -174,7 +176,7 @@ impl Origin {
 #[derive(Clone)]
 enum Remembered {
     Basic,
-    Digest(DigestClient),
+    Digest(Box<DigestClient>),
 }
 
 /// The shared part of an [`Authenticator`].
@@ -220,8 +222,13 @@ impl fmt::Debug for Authenticator {
 /// What went with the request last sent.
 enum Sent {
     Nothing,
-    Basic { preemptive: bool },
-    Digest { client: DigestClient, preemptive: bool },
+    Basic {
+        preemptive: bool,
+    },
+    Digest {
+        client: Box<DigestClient>,
+        preemptive: bool,
+    },
 }
 
 /// What to do after a 401.
@@ -370,7 +377,7 @@ impl Authenticator {
                     Ok(value) => Ok((
                         Some(value),
                         Sent::Digest {
-                            client: client.clone(),
+                            client: Box::new((**client).clone()),
                             preemptive: true,
                         },
                     )),
@@ -382,14 +389,12 @@ impl Authenticator {
                     Err(e) => Err(e),
                 }
             }
-            Some(Remembered::Basic) => Ok((
-                Some(self.basic_value()?),
-                Sent::Basic { preemptive: true },
-            )),
-            None if self.basic_preemptive => Ok((
-                Some(self.basic_value()?),
-                Sent::Basic { preemptive: true },
-            )),
+            Some(Remembered::Basic) => {
+                Ok((Some(self.basic_value()?), Sent::Basic { preemptive: true }))
+            }
+            None if self.basic_preemptive => {
+                Ok((Some(self.basic_value()?), Sent::Basic { preemptive: true }))
+            }
             None => Ok((None, Sent::Nothing)),
         }
     }
@@ -445,8 +450,10 @@ impl Authenticator {
                     Some(Remembered::Digest(c)) => c.algorithm(),
                     _ => None,
                 };
-                let mut client =
-                    DigestClient::new(self.shared.username.as_str(), self.shared.password.as_str());
+                let mut client = Box::new(DigestClient::new(
+                    self.shared.username.as_str(),
+                    self.shared.password.as_str(),
+                ));
                 match client.challenge(lines) {
                     Ok(algorithm) => {
                         check_downgrade(floor, algorithm)?;
@@ -490,7 +497,9 @@ impl Authenticator {
         match sent {
             Sent::Nothing => Ok(response),
             // A 400 says the credentials were malformed: not worth keeping.
-            Sent::Basic { .. } | Sent::Digest { .. } if response.status() == StatusCode::BAD_REQUEST => {
+            Sent::Basic { .. } | Sent::Digest { .. }
+                if response.status() == StatusCode::BAD_REQUEST =>
+            {
                 Ok(response)
             }
             Sent::Basic { .. } => {
@@ -523,7 +532,7 @@ impl Authenticator {
 
     /// Keeps `client` as the origin's Digest state, unless the state there
     /// already has the same nonce (it counted on from there).
-    fn remember(&self, origin: &Origin, client: DigestClient) {
+    fn remember(&self, origin: &Origin, client: Box<DigestClient>) {
         let mut origins = self.lock();
         let same_nonce = matches!(
             origins.get(origin),
@@ -542,7 +551,7 @@ impl Authenticator {
     }
 }
 
-/// Sends a [`RequestBuilder`](::reqwest::RequestBuilder) with Basic or
+/// Sends a [`RequestBuilder`] with Basic or
 /// Digest authentication. Implemented for reqwest's builder only.
 ///
 /// ```no_run
@@ -666,10 +675,7 @@ fn respond(
 }
 
 /// A weaker hash than the origin used before is refused.
-fn check_downgrade(
-    floor: Option<DigestAlgorithm>,
-    now: DigestAlgorithm,
-) -> Result<(), AuthError> {
+fn check_downgrade(floor: Option<DigestAlgorithm>, now: DigestAlgorithm) -> Result<(), AuthError> {
     match floor {
         Some(was) if now.base() < was.base() => Err(AuthError::Downgrade { was }),
         _ => Ok(()),
@@ -684,7 +690,11 @@ fn sensitive(value: String) -> Result<HeaderValue, AuthError> {
 
 /// The field lines of `name` joined with `", "`, if any.
 fn joined(headers: &HeaderMap, name: &str) -> Option<Vec<u8>> {
-    let lines: Vec<&[u8]> = headers.get_all(name).iter().map(HeaderValue::as_bytes).collect();
+    let lines: Vec<&[u8]> = headers
+        .get_all(name)
+        .iter()
+        .map(HeaderValue::as_bytes)
+        .collect();
     (!lines.is_empty()).then(|| lines.join(&b", "[..]))
 }
 

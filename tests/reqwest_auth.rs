@@ -204,10 +204,8 @@ async fn handle(state: &State, req: Request<Incoming>) -> Response<Full<Bytes>> 
                         info.replace_range(start..end, &"0".repeat(end - start));
                     }
                     let mut resp = text(StatusCode::OK, reply);
-                    resp.headers_mut().insert(
-                        "authentication-info",
-                        HeaderValue::try_from(info).unwrap(),
-                    );
+                    resp.headers_mut()
+                        .insert("authentication-info", HeaderValue::try_from(info).unwrap());
                     break 'answer Some(resp);
                 }
                 Err(e) => stale = e.is_stale(),
@@ -444,7 +442,10 @@ async fn digest_second_request_goes_out_at_once_with_the_next_count() {
     // One 401, the first time only.
     assert_eq!(server.statuses(), [401, 200, 200, 200]);
     let ncs: Vec<_> = seen.iter().map(|s| s.nc.as_deref()).collect();
-    assert_eq!(ncs, [None, Some("00000001"), Some("00000002"), Some("00000003")]);
+    assert_eq!(
+        ncs,
+        [None, Some("00000001"), Some("00000002"), Some("00000003")]
+    );
     assert_eq!(seen[3].path, "/three");
 }
 
@@ -462,7 +463,10 @@ async fn digest_concurrent_requests_share_the_nonce() {
     for t in tasks {
         assert_eq!(t.await.unwrap().unwrap().status(), 200);
     }
-    let mut ncs: Vec<_> = server.seen()[2..].iter().map(|s| s.nc.clone().unwrap()).collect();
+    let mut ncs: Vec<_> = server.seen()[2..]
+        .iter()
+        .map(|s| s.nc.clone().unwrap())
+        .collect();
     ncs.sort();
     assert_eq!(ncs, ["00000002", "00000003", "00000004", "00000005"]);
     assert_eq!(server.statuses().iter().filter(|s| **s == 401).count(), 1);
@@ -533,7 +537,11 @@ async fn streaming_body_goes_out_with_known_digest_credentials() {
     let server = TestServer::start(digest(&[DigestAlgorithm::Sha256])).await;
     let auth = Authenticator::new(USER, PASSWORD);
     let client = client();
-    let resp = client.head(&server.url).send_with_auth(&auth).await.unwrap();
+    let resp = client
+        .head(&server.url)
+        .send_with_auth(&auth)
+        .await
+        .unwrap();
     assert_eq!(resp.status(), 200);
     let stream = reqwest::Body::wrap(Full::new(Bytes::from_static(b"streamed")));
     let resp = client
