@@ -325,9 +325,9 @@ impl Authenticator {
         let origin = Origin::of(request.url());
         let target = request_target(request.url());
         let method = request.method().as_str().to_owned();
-        let body = body_bytes(&request);
 
-        let (mut header, mut sent) = self.preemptive(&origin, &method, &target, body.as_deref())?;
+        let (mut header, mut sent) =
+            self.preemptive(&origin, &method, &target, body_of(&request))?;
         let mut request = request;
         if let Some(value) = header.take() {
             request.headers_mut().insert(AUTHORIZATION, value);
@@ -348,7 +348,9 @@ impl Authenticator {
                 return Ok(response);
             }
             let lines = response.headers().get_all(WWW_AUTHENTICATE);
-            let next = self.answer(&origin, sent, &lines, &method, &target, body.as_deref())?;
+            // The spare copy holds the body (none for a stream).
+            let body = spare.as_ref().and_then(body_of);
+            let next = self.answer(&origin, sent, &lines, &method, &target, body)?;
             let Next::Retry(value, now_sent) = next else {
                 return Ok(response);
             };
@@ -652,11 +654,11 @@ fn request_target(url: &Url) -> String {
     target
 }
 
-/// The body as bytes; `None` for a stream.
-fn body_bytes(request: &Request) -> Option<Vec<u8>> {
+/// The body as bytes (empty when there is none); `None` for a stream.
+fn body_of(request: &Request) -> Option<&[u8]> {
     match request.body() {
-        None => Some(Vec::new()),
-        Some(body) => body.as_bytes().map(<[u8]>::to_vec),
+        None => Some(&[]),
+        Some(body) => body.as_bytes(),
     }
 }
 
