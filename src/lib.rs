@@ -189,6 +189,7 @@
 //! | `alloc` | with `std` | `Vec`-collecting parsers, `Cow` unescaping, owned forms, the writers |
 //! | `digest` | no | Digest that authenticates: [`DigestClient`](scheme::digest::DigestClient), [`DigestServer`](scheme::digest::DigestServer) with stateless HMAC nonces, the RFC 7616 hashes (MD5, SHA-256, SHA-512/256, `-sess`); implies `std` |
 //! | `http` | no | `http::HeaderValue` as a [`FieldValue`], the lines of a field in an `http::HeaderMap` as [`FieldLines`] |
+//! | `reqwest` | no | Basic and Digest for `reqwest` clients: [`reqwest::Authenticator`] and [`reqwest::RequestBuilderExt::send_with_auth`] (answers 401s, keeps nonces per origin, checks `rspauth`); implies `digest` and `http` |
 //! | `zeroize` | no | wipes decoded Basic passwords on drop |
 //!
 //! Without default features the crate is `no_std` and parses and iterates
@@ -214,6 +215,9 @@ mod lines;
 mod options;
 mod param;
 mod redact;
+#[cfg(feature = "reqwest")]
+#[cfg_attr(docsrs, doc(cfg(feature = "reqwest")))]
+pub mod reqwest;
 pub mod scheme;
 mod syntax;
 
