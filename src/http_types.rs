@@ -43,8 +43,8 @@
 //! assert_eq!(response.get_all(WWW_AUTHENTICATE).iter().count(), 2);
 //!
 //! // A client reads every line of the field as one list...
-//! let offered: Vec<_> = Challenges::parse_lines(&response.get_all(WWW_AUTHENTICATE))
-//!     .collect::<Result<_, _>>()?;
+//! let lines = response.get_all(WWW_AUTHENTICATE);
+//! let offered: Vec<_> = Challenges::parse_lines(&lines).collect::<Result<_, _>>()?;
 //! assert_eq!(offered.len(), 2);
 //! assert!(offered[1].is_scheme("bearer"));
 //!

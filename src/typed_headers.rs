@@ -9,8 +9,24 @@
 //! Decoding reads **every line** of the field as one list (RFC 9110 section
 //! 5.3), strictly, with [`Challenges::parse_lines`]; any error is
 //! `headers::Error::invalid()` (parse the lines yourself for the error's
-//! offset, or for lenient mode). Encoding writes **one field line per
-//! challenge**, in canonical form.
+//! offset). Encoding writes **one field line per challenge**, in canonical
+//! form. Both collect from challenges, so lenient mode or limits give the
+//! same types through [`ParseOptions`](crate::ParseOptions):
+//!
+//! ```
+//! use http_auth_headers::typed_headers::WwwAuthenticate;
+//! use http_auth_headers::{Challenges, ParseOptions};
+//!
+//! // What some MCP servers send: strict parsing refuses the comma.
+//! let lines = [r#"Bearer, resource_metadata="https://mcp.example/m""#];
+//! assert!(WwwAuthenticate::parse_lines(&lines).is_err());
+//! let h: WwwAuthenticate = ParseOptions::new()
+//!     .lenient()
+//!     .parse_lines::<Challenges>(&lines)
+//!     .collect::<Result<_, _>>()?;
+//! assert_eq!(h.find("bearer").unwrap().param("resource_metadata").unwrap(), "https://mcp.example/m");
+//! # Ok::<(), http_auth_headers::Error>(())
+//! ```
 //!
 //! `Authorization<C>` and `ProxyAuthorization<C>` of the `headers` crate
 //! take any [`headers::authorization::Credentials`]; this module implements
@@ -18,7 +34,7 @@
 //! [`DigestCredentials<'static>`](crate::scheme::digest::DigestCredentials)
 //! and [`DpopCredentials<'static>`](crate::scheme::bearer::DpopCredentials)
 //! (which `headers` lacks), and for
-//! [`BasicCredentials`](crate::scheme::basic::BasicCredentials) and
+//! [`BasicCredentials`] and
 //! [`BearerCredentials<'static>`](crate::scheme::bearer::BearerCredentials),
 //! which differ from `headers`' own `Basic` and `Bearer`: `Debug` does not
 //! show the password or token, equality takes constant time, a user-id

@@ -134,7 +134,7 @@ fn built_from_challenges() {
     let a = WwwAuthenticate::parse_lines(&lines).unwrap();
     let b: WwwAuthenticate = lines
         .iter()
-        .flat_map(|l| Challenges::parse(l))
+        .flat_map(Challenges::parse)
         .collect::<Result<_, _>>()
         .unwrap();
     assert_eq!(a, b);
@@ -152,6 +152,7 @@ fn typed_credentials() {
     assert_eq!(d.username().decoded_str().unwrap(), "Mufasa");
     assert!(d.response_matches("8ca523f5e9506fed4657c9700eebdbec"));
     assert!(!format!("{d:?}").contains("8ca523f5"));
+    assert!(!format!("{:?}", Authorization(d.clone())).contains("8ca523f5"));
     let encoded = d.encode();
     assert!(encoded.is_sensitive());
     assert_eq!(encoded, RFC_DIGEST);
