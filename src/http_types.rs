@@ -195,14 +195,35 @@ impl TryFrom<AuthBuilder> for HeaderValue {
     }
 }
 
-/// `TryFrom<builder> for HeaderValue` for the typed builders.
+/// Whether a `Secret` variant marks the value sensitive, as doc text.
+macro_rules! sensitive {
+    (Yes) => {
+        "true"
+    };
+    (No) => {
+        "false"
+    };
+}
+
+/// `TryFrom<builder> for HeaderValue` for the typed builders, each with an
+/// example: the view it is imported from, the builder, the value written.
 macro_rules! builder_to_header_value {
-    ($($builder:ident: $secret:ident, $what:literal;)*) => {$(
+    ($($builder:ident: $secret:ident, $what:literal, $view:literal, $start:literal, $written:literal;)*) => {$(
         #[doc = concat!("Finishes the builder into a `HeaderValue` (", $what, ").")]
         ///
         /// The same as `finish()`, then `HeaderValue::try_from`, which
         /// cannot fail for what the builder writes; see the
         /// [module docs](crate::http_types).
+        ///
+        /// ```
+        /// use http::HeaderValue;
+        #[doc = concat!("use http_auth_headers::scheme::", $view, ";")]
+        ///
+        #[doc = concat!("let value = HeaderValue::try_from(", $start, ")?;")]
+        #[doc = concat!("assert_eq!(value, r#\"", $written, "\"#);")]
+        #[doc = concat!("assert_eq!(value.is_sensitive(), ", sensitive!($secret), ");")]
+        /// # Ok::<(), http_auth_headers::BuildError>(())
+        /// ```
         #[cfg_attr(docsrs, doc(cfg(feature = "http")))]
         impl TryFrom<$builder<'_>> for HeaderValue {
             type Error = BuildError;
@@ -215,15 +236,25 @@ macro_rules! builder_to_header_value {
 }
 
 builder_to_header_value! {
-    BasicChallengeBuilder: No, "a challenge";
-    BasicCredentialsBuilder: Yes, "credentials: marked sensitive";
-    BearerChallengeBuilder: No, "a challenge";
-    BearerCredentialsBuilder: Yes, "credentials: marked sensitive";
-    DpopChallengeBuilder: No, "a challenge";
-    DpopCredentialsBuilder: Yes, "credentials: marked sensitive";
-    DigestChallengeBuilder: No, "a challenge";
-    DigestCredentialsBuilder: Yes, "credentials: marked sensitive";
-    DigestAuthInfoBuilder: No, "`Authentication-Info`";
+    BasicChallengeBuilder: No, "a challenge", "basic::BasicChallenge",
+        "BasicChallenge::builder(\"api\")", "Basic realm=\"api\"";
+    BasicCredentialsBuilder: Yes, "credentials: marked sensitive", "basic::BasicCredentials",
+        "BasicCredentials::builder(\"a\", \"b\")", "Basic YTpi";
+    BearerChallengeBuilder: No, "a challenge", "bearer::BearerChallenge",
+        "BearerChallenge::builder().error(\"invalid_token\")", "Bearer error=\"invalid_token\"";
+    BearerCredentialsBuilder: Yes, "credentials: marked sensitive", "bearer::BearerCredentials",
+        "BearerCredentials::builder(\"mF_9.B5f-4.1JqM\")", "Bearer mF_9.B5f-4.1JqM";
+    DpopChallengeBuilder: No, "a challenge", "bearer::DpopChallenge",
+        "DpopChallenge::builder().algs(\"ES256\")", "DPoP algs=\"ES256\"";
+    DpopCredentialsBuilder: Yes, "credentials: marked sensitive", "bearer::DpopCredentials",
+        "DpopCredentials::builder(\"Kz~8mXK1\")", "DPoP Kz~8mXK1";
+    DigestChallengeBuilder: No, "a challenge", "digest::DigestChallenge",
+        "DigestChallenge::builder(\"r\", \"n\")", "Digest realm=\"r\", nonce=\"n\"";
+    DigestCredentialsBuilder: Yes, "credentials: marked sensitive", "digest::DigestCredentials",
+        "DigestCredentials::builder(\"u\", \"r\", \"n\", \"/\", \"0f\")",
+        "Digest username=\"u\", realm=\"r\", uri=\"/\", nonce=\"n\", response=\"0f\"";
+    DigestAuthInfoBuilder: No, "`Authentication-Info`", "digest::DigestAuthInfo",
+        "DigestAuthInfo::builder().nextnonce(\"n2\")", "nextnonce=\"n2\"";
 }
 
 /// Appends each challenge to `map` as its own field line under `name`
