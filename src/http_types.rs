@@ -11,15 +11,16 @@
 //! What is parsed borrows the `GetAll` as well as the map: to keep it past
 //! the statement, bind the lines first (`let lines = map.get_all(name);`),
 //! or make it owned (`into_owned()`, or the `headers` feature's
-//! [`WwwAuthenticate`](crate::typed_headers::WwwAuthenticate)).
+//! `typed_headers::WwwAuthenticate`).
 //!
 //! **Writing.** `HeaderValue::from(&x)` writes a parsed [`Challenge`],
 //! [`Credentials`] or [`AuthenticationInfo`] in its canonical form, byte for
 //! byte (as `to_bytes()`: `obs-text` survives), and `HeaderValue::try_from(builder)`
 //! finishes any of the crate's builders into a `HeaderValue` (a
 //! [`BuildError`] when the builder refused a part). A value holding
-//! credentials is marked sensitive (`HeaderValue::is_sensitive`), so that
-//! `Debug` and HTTP/2 header compression leave it alone. The writers never
+//! credentials is marked sensitive (`HeaderValue::is_sensitive`): its
+//! `Debug` prints `Sensitive`, and HTTP/2 header compression (the `h2`
+//! crate) never indexes it. The writers never
 //! write a byte a `HeaderValue` refuses (a control character in a value read
 //! in lenient mode is written as SP), so these conversions cannot fail
 //! except for a builder's own error.
