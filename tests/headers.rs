@@ -346,3 +346,124 @@ async fn axum_typed_header_writes_one_line_per_challenge() {
         [r#"Digest realm="api", nonce="n1""#, r#"Basic realm="api""#]
     );
 }
+
+/// The whole Digest exchange in axum with typed headers: the server answers
+/// 401 with `TypedHeader<WwwAuthenticate>`, reads the credentials with
+/// `Option<TypedHeader<Authorization<DigestCredentials>>>` and verifies them
+/// with `DigestServer`; the client is `DigestClient`, reading the 401's
+/// lines from the response's `HeaderMap`.
+#[cfg(feature = "digest")]
+mod digest_exchange {
+    use std::sync::Arc;
+
+    use axum::extract::State;
+    use axum::http::{Method, Uri};
+    use axum::response::{IntoResponse, Response};
+    use http_auth_headers::scheme::digest::{
+        DigestClient, DigestRequest, DigestServer, MemoryNonceStore, UserTable,
+    };
+
+    use super::*;
+
+    struct Auth {
+        server: DigestServer,
+        users: UserTable,
+        store: MemoryNonceStore,
+    }
+
+    fn deny(challenges: Vec<String>) -> Response {
+        let h = WwwAuthenticate::parse_lines(&challenges).unwrap();
+        (StatusCode::UNAUTHORIZED, TypedHeader(h)).into_response()
+    }
+
+    async fn protected(
+        State(auth): State<Arc<Auth>>,
+        method: Method,
+        uri: Uri,
+        credentials: Option<TypedHeader<Authorization<DigestCredentials<'static>>>>,
+    ) -> Response {
+        let now = DigestServer::unix_now();
+        let Some(TypedHeader(Authorization(d))) = credentials else {
+            return deny(auth.server.challenges(now));
+        };
+        let request = DigestRequest::new(method.as_str(), uri.path());
+        match auth.server.verify_credentials(
+            d.as_credentials(),
+            &request,
+            &auth.users,
+            &auth.store,
+            now,
+        ) {
+            Ok(ok) => {
+                let info = HeaderValue::try_from(ok.authentication_info(b"")).unwrap();
+                let body = format!("hello {}", ok.username());
+                ([("authentication-info", info)], body).into_response()
+            }
+            Err(e) => deny(auth.server.challenges_for(&e, now)),
+        }
+    }
+
+    fn app() -> Router {
+        let mut users = UserTable::new();
+        users.add_password("Mufasa", "Circle of Life");
+        let auth = Auth {
+            server: DigestServer::with_secret("api@example.org", [9; 32]),
+            users,
+            store: MemoryNonceStore::new(),
+        };
+        Router::new()
+            .route("/dir/index.html", get(protected))
+            .with_state(Arc::new(auth))
+    }
+
+    #[tokio::test]
+    async fn client_and_server_through_typed_headers() {
+        let app = app();
+        let get = |auth: Option<String>| {
+            let mut req = Request::builder().uri("/dir/index.html");
+            if let Some(a) = auth {
+                req = req.header(http::header::AUTHORIZATION, a);
+            }
+            app.clone().oneshot(req.body(Body::empty()).unwrap())
+        };
+
+        // No credentials: 401 with the server's challenges, one line each.
+        let res = get(None).await.unwrap();
+        assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
+        let lines = res.headers().get_all(WWW_AUTHENTICATE);
+        assert!(lines.iter().count() >= 1);
+        assert!(lines.iter().all(|l| l.as_bytes().starts_with(b"Digest ")));
+
+        // The right password: 200, and rspauth checks out.
+        let mut client = DigestClient::new("Mufasa", "Circle of Life");
+        client.challenge(&lines).unwrap();
+        let res = get(Some(client.respond("GET", "/dir/index.html", b"").unwrap()))
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::OK);
+        let info = res.headers().get("authentication-info").unwrap().clone();
+        assert_eq!(body_text(res).await, "hello Mufasa");
+        assert!(client
+            .authentication_info(&info, b"")
+            .unwrap()
+            .rspauth_verified());
+
+        // A wrong password: 401 again.
+        let res = get(None).await.unwrap();
+        let mut wrong = DigestClient::new("Mufasa", "circle of life");
+        wrong
+            .challenge(&res.headers().get_all(WWW_AUTHENTICATE))
+            .unwrap();
+        let res = get(Some(wrong.respond("GET", "/dir/index.html", b"").unwrap()))
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
+        assert!(res.headers().contains_key(WWW_AUTHENTICATE));
+
+        // Malformed Digest credentials: the extractor refuses them, 400.
+        let res = get(Some(r#"Digest username="Mufasa""#.into()))
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::BAD_REQUEST);
+    }
+}
