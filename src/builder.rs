@@ -243,6 +243,12 @@ impl AuthBuilder {
         self
     }
 
+    /// Whether this builder writes credentials (secrets) rather than a challenge.
+    #[cfg(feature = "http")]
+    pub(crate) fn is_credentials(&self) -> bool {
+        self.role == Role::Credentials
+    }
+
     /// The scheme this builder writes, as given.
     ///
     /// ```

@@ -188,7 +188,8 @@
 //! | `std` | yes | `std::error::Error` for the error types (through `core::error::Error`) and `alloc` |
 //! | `alloc` | with `std` | `Vec`-collecting parsers, `Cow` unescaping, owned forms, the writers |
 //! | `digest` | no | Digest that authenticates: [`DigestClient`](scheme::digest::DigestClient), [`DigestServer`](scheme::digest::DigestServer) with stateless HMAC nonces, the RFC 7616 hashes (MD5, SHA-256, SHA-512/256, `-sess`); implies `std` |
-//! | `http` | no | `http::HeaderValue` as a [`FieldValue`], the lines of a field in an `http::HeaderMap` as [`FieldLines`] |
+//! | `http` | no | `http::HeaderValue` as a [`FieldValue`], the lines of a field in an `http::HeaderMap` as [`FieldLines`]; challenges, credentials (marked sensitive), `Authentication-Info` and every builder written into `HeaderValue`s, one field line per challenge ([`http_types`]); implies `std` |
+//! | `headers` | no | owned `WWW-Authenticate` and `Proxy-Authenticate` as `headers::Header`s, and the typed credentials as `headers::authorization::Credentials` ([`typed_headers`]); implies `http` |
 //! | `reqwest` | no | Basic and Digest for `reqwest` clients: [`reqwest::Authenticator`] and [`reqwest::RequestBuilderExt::send_with_auth`] (answers 401s, keeps nonces per origin, checks `rspauth`); implies `digest` and `http` |
 //! | `zeroize` | no | wipes decoded Basic passwords on drop |
 //!
@@ -208,6 +209,9 @@ mod challenge;
 mod credentials;
 mod error;
 pub mod ext_value;
+#[cfg(feature = "http")]
+#[cfg_attr(docsrs, doc(cfg(feature = "http")))]
+pub mod http_types;
 mod info;
 mod item;
 mod lenient;
@@ -220,6 +224,9 @@ mod redact;
 pub mod reqwest;
 pub mod scheme;
 mod syntax;
+#[cfg(feature = "headers")]
+#[cfg_attr(docsrs, doc(cfg(feature = "headers")))]
+pub mod typed_headers;
 
 #[cfg(feature = "alloc")]
 pub use builder::{AuthBuilder, BuildError};

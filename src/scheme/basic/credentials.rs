@@ -178,6 +178,12 @@ impl BasicCredentials {
         &self.user_pass.as_slice()[..self.colon]
     }
 
+    /// The decoded user-pass: the user-id, `:`, the password.
+    #[cfg(feature = "headers")]
+    pub(crate) fn user_pass(&self) -> &[u8] {
+        self.user_pass.as_slice()
+    }
+
     /// The password: everything after the first `:`.
     ///
     /// ```
