@@ -36,7 +36,7 @@ use std::io::Write as _;
 use std::process::ExitCode;
 use std::time::Duration;
 
-use http_auth_headers::reqwest::{AuthError, Authenticator, RequestBuilderExt};
+use http_auth_headers::reqwest_auth::{AuthError, Authenticator, RequestBuilderExt};
 use http_auth_headers::scheme::digest::DigestClientError;
 use reqwest::{Method, Url};
 

@@ -190,7 +190,7 @@
 //! | `digest` | no | Digest that authenticates: [`DigestClient`](scheme::digest::DigestClient), [`DigestServer`](scheme::digest::DigestServer) with stateless HMAC nonces, the RFC 7616 hashes (MD5, SHA-256, SHA-512/256, `-sess`); implies `std` |
 //! | `http` | no | `http::HeaderValue` as a [`FieldValue`], the lines of a field in an `http::HeaderMap` as [`FieldLines`]; challenges, credentials (marked sensitive), `Authentication-Info` and every builder written into `HeaderValue`s, one field line per challenge ([`http_types`]); implies `std` |
 //! | `headers` | no | owned `WWW-Authenticate` and `Proxy-Authenticate` as `headers::Header`s, and the typed credentials as `headers::authorization::Credentials` ([`typed_headers`]); implies `http` |
-//! | `reqwest` | no | Basic and Digest for `reqwest` clients: [`reqwest::Authenticator`] and [`reqwest::RequestBuilderExt::send_with_auth`] (answers 401s, keeps nonces per origin, checks `rspauth`); implies `digest` and `http` |
+//! | `reqwest` | no | Basic and Digest for `reqwest` clients: [`reqwest_auth::Authenticator`] and [`reqwest_auth::RequestBuilderExt::send_with_auth`] (answers 401s, keeps nonces per origin, checks `rspauth`); implies `digest` and `http` |
 //! | `zeroize` | no | wipes decoded Basic passwords on drop |
 //!
 //! Without default features the crate is `no_std` and parses and iterates
@@ -221,7 +221,7 @@ mod param;
 mod redact;
 #[cfg(feature = "reqwest")]
 #[cfg_attr(docsrs, doc(cfg(feature = "reqwest")))]
-pub mod reqwest;
+pub mod reqwest_auth;
 pub mod scheme;
 mod syntax;
 #[cfg(feature = "headers")]

@@ -20,7 +20,7 @@ use hyper_util::rt::TokioIo;
 use tokio::net::TcpListener;
 use tokio::task::JoinHandle;
 
-use http_auth_headers::reqwest::{AuthError, Authenticator, RequestBuilderExt};
+use http_auth_headers::reqwest_auth::{AuthError, Authenticator, RequestBuilderExt};
 use http_auth_headers::scheme::basic::{BasicChallenge, BasicCredentials};
 use http_auth_headers::scheme::digest::{
     DigestAlgorithm, DigestClientError, DigestCredentials, DigestRequest, DigestServer,

@@ -7,9 +7,9 @@
 //! [`Authenticator::execute`] for a built [`Request`]):
 //!
 //! ```no_run
-//! use http_auth_headers::reqwest::{Authenticator, RequestBuilderExt};
+//! use http_auth_headers::reqwest_auth::{Authenticator, RequestBuilderExt};
 //!
-//! # async fn run() -> Result<(), http_auth_headers::reqwest::AuthError> {
+//! # async fn run() -> Result<(), http_auth_headers::reqwest_auth::AuthError> {
 //! let client = reqwest::Client::new();
 //! let auth = Authenticator::new("Mufasa", "Circle of Life");
 //! // A 401 is answered with the strongest challenge, then the request is sent again.
@@ -110,7 +110,7 @@ const MAX_SENDS: usize = 4;
 /// the [`Response`].
 ///
 /// ```
-/// use http_auth_headers::reqwest::AuthError;
+/// use http_auth_headers::reqwest_auth::AuthError;
 /// use http_auth_headers::scheme::digest::DigestClientError;
 ///
 /// let err = AuthError::from(DigestClientError::RspauthMismatch);
@@ -193,7 +193,7 @@ struct Shared {
 /// it answers and when.
 ///
 /// ```
-/// use http_auth_headers::reqwest::Authenticator;
+/// use http_auth_headers::reqwest_auth::Authenticator;
 ///
 /// let auth = Authenticator::new("Mufasa", "Circle of Life");
 /// let debug = format!("{auth:?}");
@@ -242,7 +242,7 @@ impl Authenticator {
     /// known yet.
     ///
     /// ```
-    /// use http_auth_headers::reqwest::Authenticator;
+    /// use http_auth_headers::reqwest_auth::Authenticator;
     ///
     /// let auth = Authenticator::new("alice", "open sesame");
     /// assert!(format!("{auth:?}").contains("origins: 0"));
@@ -264,7 +264,7 @@ impl Authenticator {
     /// the password goes to every origin the requests go to.
     ///
     /// ```
-    /// use http_auth_headers::reqwest::Authenticator;
+    /// use http_auth_headers::reqwest_auth::Authenticator;
     ///
     /// let auth = Authenticator::new("alice", "open sesame").basic_preemptive();
     /// assert!(format!("{auth:?}").contains("basic_preemptive: true"));
@@ -279,7 +279,7 @@ impl Authenticator {
     /// the no-downgrade rule starts over.
     ///
     /// ```
-    /// use http_auth_headers::reqwest::Authenticator;
+    /// use http_auth_headers::reqwest_auth::Authenticator;
     ///
     /// let auth = Authenticator::new("alice", "open sesame");
     /// auth.forget_all();
@@ -311,9 +311,9 @@ impl Authenticator {
     /// written. A final 401 is `Ok`.
     ///
     /// ```no_run
-    /// use http_auth_headers::reqwest::Authenticator;
+    /// use http_auth_headers::reqwest_auth::Authenticator;
     ///
-    /// # async fn run() -> Result<(), http_auth_headers::reqwest::AuthError> {
+    /// # async fn run() -> Result<(), http_auth_headers::reqwest_auth::AuthError> {
     /// let client = reqwest::Client::new();
     /// let auth = Authenticator::new("alice", "open sesame");
     /// let request = client.get("http://127.0.0.1:8080/digest").build()?;
@@ -557,9 +557,9 @@ impl Authenticator {
 /// Digest authentication. Implemented for reqwest's builder only.
 ///
 /// ```no_run
-/// use http_auth_headers::reqwest::{Authenticator, RequestBuilderExt};
+/// use http_auth_headers::reqwest_auth::{Authenticator, RequestBuilderExt};
 ///
-/// # async fn run() -> Result<(), http_auth_headers::reqwest::AuthError> {
+/// # async fn run() -> Result<(), http_auth_headers::reqwest_auth::AuthError> {
 /// let auth = Authenticator::new("alice", "open sesame");
 /// let response = reqwest::Client::new()
 ///     .put("http://127.0.0.1:8080/digest")
@@ -581,7 +581,7 @@ pub trait RequestBuilderExt: sealed::Sealed {
     /// [`AuthError::Reqwest`].
     ///
     /// ```no_run
-    /// use http_auth_headers::reqwest::{AuthError, Authenticator, RequestBuilderExt};
+    /// use http_auth_headers::reqwest_auth::{AuthError, Authenticator, RequestBuilderExt};
     ///
     /// # async fn run() -> Result<(), AuthError> {
     /// let auth = Authenticator::new("alice", "open sesame");
@@ -611,7 +611,7 @@ impl RequestBuilderExt for RequestBuilder {
 /// why there is none. `'static` and `Send`.
 ///
 /// ```no_run
-/// use http_auth_headers::reqwest::{Authenticator, RequestBuilderExt};
+/// use http_auth_headers::reqwest_auth::{Authenticator, RequestBuilderExt};
 ///
 /// # async fn run() -> Result<(), Box<dyn std::error::Error>> {
 /// let auth = Authenticator::new("alice", "open sesame");
