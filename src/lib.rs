@@ -189,7 +189,7 @@
 //! | `alloc` | with `std` | `Vec`-collecting parsers, `Cow` unescaping, owned forms, the writers |
 //! | `digest` | no | Digest that authenticates: [`DigestClient`](scheme::digest::DigestClient), [`DigestServer`](scheme::digest::DigestServer) with stateless HMAC nonces, the RFC 7616 hashes (MD5, SHA-256, SHA-512/256, `-sess`); implies `std` |
 //! | `http` | no | `http::HeaderValue` as a [`FieldValue`], the lines of a field in an `http::HeaderMap` as [`FieldLines`] |
-//! | `tower` | no | [`tower::AuthLayer`](crate::tower::AuthLayer), a tower layer that demands Basic, Bearer or (with `digest`) Digest authentication; implies `http` |
+//! | `tower` | no | [`tower::AuthLayer`], a tower layer that demands Basic, Bearer or (with `digest`) Digest authentication; implies `http` |
 //! | `zeroize` | no | wipes decoded Basic passwords on drop |
 //!
 //! Without default features the crate is `no_std` and parses and iterates

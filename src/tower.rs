@@ -76,8 +76,8 @@
 //! # Digest
 //!
 //! [`AuthLayerBuilder::digest`] takes the crate's
-//! [`DigestServer`](crate::scheme::digest::DigestServer) and a user table
-//! ([`DigestUsers`](crate::scheme::digest::DigestUsers), such as
+//! [`DigestServer`] and a user table
+//! ([`DigestUsers`], such as
 //! [`UserTable`](crate::scheme::digest::UserTable) with passwords or
 //! `htdigest` H(A1) lines; `userhash` works); the identity is the user name.
 //! [`AuthLayerBuilder::digest_lookup`] takes an async lookup by user name
@@ -325,7 +325,8 @@ impl<I> fmt::Debug for Config<I> {
 #[derive(Default)]
 struct Refusal {
     invalid_token: bool,
-    #[cfg(feature = "digest")]
+    /// Read only by the Digest challenges.
+    #[cfg_attr(not(feature = "digest"), allow(dead_code))]
     stale: bool,
 }
 
@@ -388,7 +389,7 @@ impl<I: Send + 'static> Config<I> {
                     Some(id) => Outcome::verified(AuthScheme::Bearer, id),
                     None => Outcome::Refused(Refusal {
                         invalid_token: true,
-                        ..Refusal::default()
+                        stale: false,
                     }),
                 };
             }
