@@ -82,10 +82,10 @@
 //! `htdigest` H(A1) lines; `userhash` works); the identity is the user name.
 //! [`AuthLayerBuilder::digest_lookup`] takes an async lookup by user name
 //! that returns your identity with the password or stored H(A1). Nonces
-//! are the server's stateless HMAC nonces; replays are refused through an
-//! in-memory nonce-count store shared by the clones of the layer (one per
-//! process: behind a load balancer, clients need sticky sessions or the
-//! nonce counts of one node are not seen by another).
+//! are the server's stateless HMAC nonces; replays are refused through a
+//! nonce-count store shared by the clones of the layer: in memory by
+//! default, or yours with [`AuthLayerBuilder::digest_nonce_store`] (several
+//! processes with the same server secret need a shared one).
 //!
 //! **`qop=auth` only.** The layer offers `qop="auth"` whatever the server
 //! was configured with: `auth-int` hashes the whole request body, which
@@ -122,8 +122,8 @@ use crate::{BuildError, Credentials};
 
 #[cfg(feature = "digest")]
 use crate::scheme::digest::{
-    DigestCredentials, DigestRequest, DigestServer, DigestUsers, MemoryNonceStore, Qop, UserSecret,
-    VerifyError,
+    DigestCredentials, DigestRequest, DigestServer, DigestUsers, MemoryNonceStore, NonceStore, Qop,
+    UserSecret, VerifyError,
 };
 
 type BoxFuture<T> = Pin<Box<dyn Future<Output = T> + Send + 'static>>;
@@ -131,6 +131,8 @@ type BasicFn<I> = dyn Fn(BasicCredentials) -> BoxFuture<Option<I>> + Send + Sync
 type BearerFn<I> = dyn Fn(BearerCredentials<'static>) -> BoxFuture<Option<I>> + Send + Sync;
 #[cfg(feature = "digest")]
 type LookupFn<I> = dyn Fn(String) -> BoxFuture<Option<(I, UserSecret)>> + Send + Sync;
+#[cfg(feature = "digest")]
+type Store = Arc<dyn NonceStore + Send + Sync>;
 
 /// The scheme whose credentials verified.
 ///
@@ -292,7 +294,7 @@ enum DigestUsersOf<I> {
 struct Digest<I> {
     server: DigestServer,
     users: DigestUsersOf<I>,
-    store: MemoryNonceStore,
+    store: Store,
 }
 
 /// What the layer was configured with, shared by its clones.
@@ -474,7 +476,7 @@ impl<I: Send + 'static> Digest<I> {
         let result = match &self.users {
             DigestUsersOf::Table { users, identity } => self
                 .server
-                .verify_credentials(credentials, &request, &**users, &self.store, now)
+                .verify_credentials(credentials, &request, &**users, &*self.store, now)
                 .map(|v| (identity(v.username().to_owned()), v)),
             DigestUsersOf::Lookup(lookup) => {
                 // Look the user up first (the lookup may be I/O), then let
@@ -491,9 +493,13 @@ impl<I: Send + 'static> Digest<I> {
                 let users = |user: &str, _realm: &str| {
                     secret.and_then(|(n, s)| (n == user).then(|| s.clone()))
                 };
-                let result =
-                    self.server
-                        .verify_credentials(credentials, &request, &users, &self.store, now);
+                let result = self.server.verify_credentials(
+                    credentials,
+                    &request,
+                    &users,
+                    &*self.store,
+                    now,
+                );
                 match (result, found) {
                     (Ok(v), Some((_, id, _))) => Ok((id, v)),
                     (Ok(_), None) => Err(VerifyError::UnknownUser),
@@ -581,6 +587,8 @@ impl<I> AuthLayer<I> {
             },
             basic: None,
             bearer: None,
+            #[cfg(feature = "digest")]
+            store: None,
         }
     }
 }
@@ -613,6 +621,8 @@ pub struct AuthLayerBuilder<I> {
     config: Config<I>,
     basic: Option<Arc<BasicFn<I>>>,
     bearer: Option<Arc<BearerFn<I>>>,
+    #[cfg(feature = "digest")]
+    store: Option<Store>,
 }
 
 impl<I> fmt::Debug for AuthLayerBuilder<I> {
@@ -621,7 +631,7 @@ impl<I> fmt::Debug for AuthLayerBuilder<I> {
             .field("config", &self.config)
             .field("basic", &self.basic.is_some())
             .field("bearer", &self.bearer.is_some())
-            .finish()
+            .finish_non_exhaustive()
     }
 }
 
@@ -719,7 +729,7 @@ impl<I: Send + 'static> AuthLayerBuilder<I> {
                 users: Box::new(users),
                 identity: I::from,
             },
-            store: MemoryNonceStore::new(),
+            store: Arc::new(MemoryNonceStore::new()),
         });
         self
     }
@@ -759,8 +769,36 @@ impl<I: Send + 'static> AuthLayerBuilder<I> {
             users: DigestUsersOf::Lookup(Arc::new(move |name| {
                 Box::pin(lookup(name)) as BoxFuture<_>
             })),
-            store: MemoryNonceStore::new(),
+            store: Arc::new(MemoryNonceStore::new()),
         });
+        self
+    }
+
+    /// Where the Digest part records the nonce counts it accepted (replay
+    /// protection); default: a [`MemoryNonceStore`] of this layer. Give a
+    /// shared store when several processes serve the same clients with the
+    /// same [`DigestServer`] secret.
+    ///
+    /// ```
+    /// use std::sync::Arc;
+    /// use http_auth_headers::scheme::digest::{DigestServer, MemoryNonceStore, UserTable};
+    /// use http_auth_headers::tower::AuthLayer;
+    ///
+    /// let store = Arc::new(MemoryNonceStore::new());
+    /// let layer = AuthLayer::<String>::builder("api")
+    ///     .digest(DigestServer::new("api")?, UserTable::new())
+    ///     .digest_nonce_store(Arc::clone(&store))
+    ///     .finish()?;
+    /// # let _ = layer;
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[cfg(feature = "digest")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "digest")))]
+    pub fn digest_nonce_store<S>(mut self, store: S) -> Self
+    where
+        S: NonceStore + Send + Sync + 'static,
+    {
+        self.store = Some(Arc::new(store));
         self
     }
 
@@ -822,6 +860,10 @@ impl<I: Send + 'static> AuthLayerBuilder<I> {
                 invalid_token: with(Some("invalid_token"))?,
                 invalid_request: with(Some("invalid_request"))?,
             });
+        }
+        #[cfg(feature = "digest")]
+        if let (Some(store), Some(digest)) = (self.store.take(), self.config.digest.as_mut()) {
+            digest.store = store;
         }
         Ok(AuthLayer {
             config: Arc::new(self.config),

@@ -6,6 +6,7 @@
 
 use std::net::SocketAddr;
 use std::process::Command;
+use std::sync::Arc;
 use std::time::Duration;
 
 use axum::body::Bytes;
@@ -20,8 +21,8 @@ use hyper_util::rt::TokioExecutor;
 use http_auth_headers::scheme::basic::{BasicChallenge, BasicCredentials};
 use http_auth_headers::scheme::bearer::{BearerChallenge, BearerCredentials};
 use http_auth_headers::scheme::digest::{
-    DigestAlgorithm, DigestChallenge, DigestClient, DigestClientError, DigestServer, Qop,
-    UserSecret, UserTable,
+    DigestAlgorithm, DigestChallenge, DigestClient, DigestClientError, DigestServer,
+    MemoryNonceStore, Qop, UserSecret, UserTable,
 };
 use http_auth_headers::tower::{AuthLayer, AuthScheme, Authenticated};
 use http_auth_headers::Challenges;
@@ -362,6 +363,54 @@ async fn digest_stale_nonce() {
         wrong.challenge(&reply.challenges()),
         Err(DigestClientError::Rejected)
     );
+}
+
+/// Two servers with the same Digest secret and one shared nonce store: a
+/// request accepted by one is a replay at the other. With `userhash`, the
+/// user table finds the user by hash.
+#[tokio::test]
+async fn shared_nonce_store_and_userhash() {
+    let store = Arc::new(MemoryNonceStore::new());
+    let make = |store: Arc<MemoryNonceStore>| {
+        let mut users = UserTable::new();
+        users.add_password("alice", PASSWORD);
+        AuthLayer::<String>::builder(REALM)
+            .digest(digest_server().userhash(), users)
+            .digest_nonce_store(store)
+            .finish()
+            .unwrap()
+    };
+    let a = serve(
+        Router::new()
+            .route("/", any(whoami))
+            .layer(make(Arc::clone(&store))),
+    )
+    .await;
+    let b = serve(
+        Router::new()
+            .route("/", any(whoami))
+            .layer(make(Arc::clone(&store))),
+    )
+    .await;
+
+    let first = send(a.addr, Method::GET, "/", &[], b"").await;
+    assert_eq!(first.challenges().len(), 2, "Digest only");
+    assert!(first.challenges()[0].ends_with("userhash=true"));
+    let mut client = DigestClient::new("alice", PASSWORD);
+    client.challenge(&first.challenges()).unwrap();
+    let auth = client.respond("GET", "/", b"").unwrap();
+    assert!(!auth.contains("alice"), "the name is sent hashed: {auth}");
+    let ok = get_with(a.addr, &auth).await;
+    assert_eq!(
+        (ok.status, ok.body.as_str()),
+        (StatusCode::OK, "Digest alice GET 0")
+    );
+    let replay = get_with(b.addr, &auth).await;
+    assert_eq!(replay.status, StatusCode::UNAUTHORIZED);
+    // The next count is fine at either.
+    let next = client.respond("GET", "/", b"").unwrap();
+    assert_eq!(get_with(b.addr, &next).await.status, StatusCode::OK);
+    assert_eq!(store.len(), 1, "one nonce recorded");
 }
 
 /// A user-defined identity, an async Digest lookup, and the proxy form.
