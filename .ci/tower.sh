@@ -49,11 +49,12 @@ TOKEN='t0k3n-for-ci'
 start() {
   local name=$1 i
   shift
+  : >"$tmp/$name.log" # exists before the server's redirection opens it
   "$AXUM_AUTH" --addr 127.0.0.1:0 --realm 'tower ci' --user "alice:$PASSWORD" --user "bob:hunter2" \
     --token other-token --token "$TOKEN" "$@" >"$tmp/$name.log" 2>&1 &
   pids+=($!)
   for ((i = 0; i < 200; i++)); do
-    url=$(sed -n 's/^listening on //p' "$tmp/$name.log")
+    url=$(sed -n 's/^listening on //p' "$tmp/$name.log" || true)
     [ -n "$url" ] && return 0
     sleep 0.1
   done
