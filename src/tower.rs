@@ -123,7 +123,7 @@ use crate::{BuildError, Credentials};
 #[cfg(feature = "digest")]
 use crate::scheme::digest::{
     DigestCredentials, DigestRequest, DigestServer, DigestUsers, MemoryNonceStore, NonceStore, Qop,
-    UserSecret, VerifyError,
+    UserSecret, Verified, VerifyError,
 };
 
 type BoxFuture<T> = Pin<Box<dyn Future<Output = T> + Send + 'static>>;
@@ -454,6 +454,36 @@ impl<I: Send + 'static> Config<I> {
 
 #[cfg(feature = "digest")]
 impl<I: Send + 'static> Digest<I> {
+    /// Looks the user up (the lookup may be I/O), then lets the server
+    /// verify against that one secret.
+    async fn lookup_and_verify(
+        &self,
+        lookup: &LookupFn<I>,
+        credentials: &Credentials<'_>,
+        request: &DigestRequest<'_>,
+        now: u64,
+    ) -> Result<(I, Verified), VerifyError> {
+        let name = DigestCredentials::try_from(credentials)
+            .ok()
+            .filter(|d| !d.userhash())
+            .and_then(|d| d.username().decoded_str().ok().map(|s| s.into_owned()));
+        let found = match name {
+            Some(name) => lookup(name.clone()).await.map(|(id, s)| (name, id, s)),
+            None => None,
+        };
+        let secret = found.as_ref().map(|(n, _, s)| (n.as_str(), s));
+        let users =
+            |user: &str, _realm: &str| secret.and_then(|(n, s)| (n == user).then(|| s.clone()));
+        let result =
+            self.server
+                .verify_credentials(credentials, request, &users, &*self.store, now);
+        match (result, found) {
+            (Ok(v), Some((_, id, _))) => Ok((id, v)),
+            (Ok(_), None) => Err(VerifyError::UnknownUser),
+            (Err(e), _) => Err(e),
+        }
+    }
+
     async fn authenticate(
         &self,
         credentials: &Credentials<'_>,
@@ -479,31 +509,24 @@ impl<I: Send + 'static> Digest<I> {
                 .verify_credentials(credentials, &request, &**users, &*self.store, now)
                 .map(|v| (identity(v.username().to_owned()), v)),
             DigestUsersOf::Lookup(lookup) => {
-                // Look the user up first (the lookup may be I/O), then let
-                // the server verify against that one secret.
-                let name = DigestCredentials::try_from(credentials)
-                    .ok()
-                    .filter(|d| !d.userhash())
-                    .and_then(|d| d.username().decoded_str().ok().map(|s| s.into_owned()));
-                let found = match name {
-                    Some(name) => lookup(name.clone()).await.map(|(id, s)| (name, id, s)),
-                    None => None,
-                };
-                let secret = found.as_ref().map(|(n, _, s)| (n.as_str(), s));
-                let users = |user: &str, _realm: &str| {
-                    secret.and_then(|(n, s)| (n == user).then(|| s.clone()))
-                };
-                let result = self.server.verify_credentials(
+                // What the server checks before it needs the user (syntax,
+                // realm, algorithm, qop, the nonce's MAC, uri) is checked
+                // first with no user: forged nonces cost no lookup.
+                let nobody = |_: &str, _: &str| -> Option<UserSecret> { None };
+                match self.server.verify_credentials(
                     credentials,
                     &request,
-                    &users,
+                    &nobody,
                     &*self.store,
                     now,
-                );
-                match (result, found) {
-                    (Ok(v), Some((_, id, _))) => Ok((id, v)),
-                    (Ok(_), None) => Err(VerifyError::UnknownUser),
-                    (Err(e), _) => Err(e),
+                ) {
+                    Err(VerifyError::UnknownUser) => {
+                        self.lookup_and_verify(&**lookup, credentials, &request, now)
+                            .await
+                    }
+                    Err(e) => Err(e),
+                    // Nothing verifies without a secret.
+                    Ok(_) => Err(VerifyError::UnknownUser),
                 }
             }
         };
@@ -737,9 +760,12 @@ impl<I: Send + 'static> AuthLayerBuilder<I> {
     /// Accepts Digest credentials verified by `server`, with an async
     /// lookup: `lookup` gets the user name and returns the identity with
     /// the user's secret (the password, or the H(A1) a database stores),
-    /// or `None` for an unknown user. Credentials with `userhash=true` get
-    /// 401 here (no name to look up): use [`digest`](Self::digest) with a
-    /// [`DigestUsers`] that implements `find_userhash` for those.
+    /// or `None` for an unknown user. It runs only for credentials whose
+    /// syntax, realm, algorithm, nonce (its MAC) and `uri` the server
+    /// accepted, so forged requests cost no lookup. Credentials with
+    /// `userhash=true` get 401 here (no name to look up): use
+    /// [`digest`](Self::digest) with a [`DigestUsers`] that implements
+    /// `find_userhash` for those.
     ///
     /// ```
     /// use http_auth_headers::scheme::digest::{DigestServer, UserSecret};

@@ -6,6 +6,7 @@
 
 use std::net::SocketAddr;
 use std::process::Command;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -503,6 +504,50 @@ async fn proxy_form_with_a_custom_identity() {
     let d = dave.respond("GET", "/", b"").unwrap();
     let reply = send(server.addr, Method::GET, "/", &[(&proxy_authz, &d)], b"").await;
     assert_eq!(reply.status, StatusCode::PROXY_AUTHENTICATION_REQUIRED);
+}
+
+/// The async Digest lookup runs only for credentials whose nonce, realm
+/// and uri the server accepted: forged requests cost no database query.
+#[tokio::test]
+async fn digest_lookup_runs_only_after_the_nonce_checks() {
+    let lookups = Arc::new(AtomicUsize::new(0));
+    let counter = Arc::clone(&lookups);
+    let layer = AuthLayer::builder(REALM)
+        .digest_lookup(digest_server(), move |name: String| {
+            counter.fetch_add(1, Ordering::SeqCst);
+            async move { (name == "alice").then(|| (name, UserSecret::Password(PASSWORD.into()))) }
+        })
+        .finish()
+        .unwrap();
+    let server = serve(Router::new().route("/", any(whoami)).layer(layer)).await;
+    let first = send(server.addr, Method::GET, "/", &[], b"").await;
+
+    // A nonce this server never made (another secret): 401, no lookup.
+    let mut forged = DigestClient::new("alice", PASSWORD);
+    let other = DigestServer::with_secret(REALM, [1; 32])
+        .algorithms(&[DigestAlgorithm::Sha256])
+        .challenges(DigestServer::unix_now());
+    forged.challenge(&other).unwrap();
+    let reply = get_with(server.addr, &forged.respond("GET", "/", b"").unwrap()).await;
+    assert_eq!(reply.status, StatusCode::UNAUTHORIZED);
+    // A uri that is not the request-target: 400, no lookup.
+    let mut client = DigestClient::new("alice", PASSWORD);
+    client.challenge(&first.challenges()).unwrap();
+    let reply = get_with(server.addr, &client.respond("GET", "/x", b"").unwrap()).await;
+    assert_eq!(reply.status, StatusCode::BAD_REQUEST);
+    assert_eq!(lookups.load(Ordering::SeqCst), 0);
+
+    // Valid: one lookup each, for a known and an unknown user.
+    let ok = get_with(server.addr, &client.respond("GET", "/", b"").unwrap()).await;
+    assert_eq!(
+        (ok.status, ok.body.as_str()),
+        (StatusCode::OK, "Digest alice GET 0")
+    );
+    let mut eve = DigestClient::new("eve", PASSWORD);
+    eve.challenge(&first.challenges()).unwrap();
+    let reply = get_with(server.addr, &eve.respond("GET", "/", b"").unwrap()).await;
+    assert_eq!(reply.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(lookups.load(Ordering::SeqCst), 2);
 }
 
 /// The layer's Debug shows no secret and no verifier.
