@@ -86,7 +86,7 @@ fn bench(c: &mut Criterion) {
     let mut g = c.benchmark_group("tower");
     g.bench_function("bare", |b| {
         b.iter(|| {
-            rt.block_on(bare.clone().oneshot(black_box(request(None))))
+            rt.block_on(bare.oneshot(black_box(request(None))))
                 .expect("infallible")
         })
     });
