@@ -191,6 +191,7 @@
 //! | `http` | no | `http::HeaderValue` as a [`FieldValue`], the lines of a field in an `http::HeaderMap` as [`FieldLines`]; challenges, credentials (marked sensitive), `Authentication-Info` and every builder written into `HeaderValue`s, one field line per challenge ([`http_types`]); implies `std` |
 //! | `headers` | no | owned `WWW-Authenticate` and `Proxy-Authenticate` as `headers::Header`s, and the typed credentials as `headers::authorization::Credentials` ([`typed_headers`]); implies `http` |
 //! | `reqwest` | no | Basic and Digest for `reqwest` clients: [`reqwest_auth::Authenticator`] and [`reqwest_auth::RequestBuilderExt::send_with_auth`] (answers 401s, keeps nonces per origin, checks `rspauth`); implies `digest` and `http` |
+//! | `tower` | no | [`tower_auth::AuthLayer`], a tower layer that demands Basic, Bearer or (with `digest`) Digest authentication; implies `http` |
 //! | `zeroize` | no | wipes decoded Basic passwords on drop |
 //!
 //! Without default features the crate is `no_std` and parses and iterates
@@ -224,6 +225,9 @@ mod redact;
 pub mod reqwest_auth;
 pub mod scheme;
 mod syntax;
+#[cfg(feature = "tower")]
+#[cfg_attr(docsrs, doc(cfg(feature = "tower")))]
+pub mod tower_auth;
 #[cfg(feature = "headers")]
 #[cfg_attr(docsrs, doc(cfg(feature = "headers")))]
 pub mod typed_headers;
