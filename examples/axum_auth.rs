@@ -34,8 +34,9 @@
 //! - malformed credentials: 400;
 //! - Digest success adds `Authentication-Info` with `rspauth`.
 //!
-//! Default realm `http-auth-headers`. Exit status: 2 on bad usage;
-//! otherwise it runs until killed.
+//! Each request is logged on stderr as `axum_auth: METHOD URI -> STATUS`
+//! once answered. Default realm `http-auth-headers`. Exit status: 2 on bad
+//! usage; otherwise it runs until killed.
 //!
 //! The verifiers are async closures (a real server looks users up in a
 //! database there); here they compare in memory, in constant time, against
@@ -189,7 +190,11 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let app = Router::new().route("/", any(hello)).layer(layer);
+    // Outside the auth layer: one stderr line per request, 401s included.
+    let app = Router::new()
+        .route("/", any(hello))
+        .layer(layer)
+        .layer(axum::middleware::from_fn(log_request));
     let runtime = match tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
@@ -212,4 +217,19 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// Logs `axum_auth: METHOD URI -> STATUS` on stderr once the request is
+/// answered (by the handler or by the layer).
+async fn log_request(
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    let (method, uri) = (request.method().clone(), request.uri().clone());
+    let response = next.run(request).await;
+    eprintln!(
+        "axum_auth: {method} {uri} -> {}",
+        response.status().as_u16()
+    );
+    response
 }
