@@ -574,7 +574,24 @@ impl<'a> Lax<'a, '_> {
         let mut end = body_at;
         let mut odd = None;
         let mut padding = false;
+        let mut line_breaks = None;
         while let Some(&b) = i.get(end) {
+            if (b == b'\r' || b == b'\n') && end > body_at {
+                // A base64 encoder that wraps its lines (RFC 2045) puts a
+                // line break inside the token68: kept as written when more
+                // of the token68 follows at once (not SP or HTAB: obs-fold).
+                let k = end
+                    + i[end..]
+                        .iter()
+                        .take_while(|&&c| c == b'\r' || c == b'\n')
+                        .count();
+                if i.get(k).is_some_and(|&c| !ends_value(c) && c < 0x80) {
+                    line_breaks.get_or_insert(end);
+                    end = k;
+                    continue;
+                }
+                break;
+            }
             if ends_value(b) || b >= 0x80 {
                 break;
             }
@@ -597,8 +614,14 @@ impl<'a> Lax<'a, '_> {
             Some(b',') => self.commas(after),
             Some(_) => return Err(Fail::Syntax(after)),
         };
-        if let Some(odd) = odd {
-            self.dev(DeviationKind::Token68Chars, odd);
+        // Reported in the order of their offsets.
+        let mut found = [
+            odd.map(|at| (at, DeviationKind::Token68Chars)),
+            line_breaks.map(|at| (at, DeviationKind::CrLfInValue)),
+        ];
+        found.sort_by_key(|f| f.map(|(at, _)| at));
+        for (at, kind) in found.into_iter().flatten() {
+            self.dev(kind, at);
         }
         done(LaxBody::Token68(body_at, end), next)
     }

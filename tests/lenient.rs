@@ -191,6 +191,46 @@ fn broken_challenge_is_skipped() {
 }
 
 #[test]
+fn line_break_inside_a_token68() {
+    // A base64 encoder that wraps its lines at 76 characters (aleph,
+    // zabbix_api): the token68 is kept as written, the break reported once.
+    let seen = Mutex::new(Vec::new());
+    let report = |d: Deviation| seen.lock().unwrap().push((d.kind(), d.line(), d.offset()));
+    let opts = ParseOptions::new().lenient().on_deviation(&report);
+    for v in [
+        "Basic YWFh\nYQ==",
+        "Basic YWFh\r\nYQ==",
+        "Basic YW\nFh\nYQ==",
+    ] {
+        assert!(Credentials::parse(v).is_err(), "strict accepts {v:?}");
+        let c = opts.parse::<Credentials>(v).unwrap();
+        assert_eq!(c.token68(), Some(&v[6..]));
+    }
+    assert_eq!(
+        *seen.lock().unwrap(),
+        [
+            (K::CrLfInValue, 0, 10),
+            (K::CrLfInValue, 0, 10),
+            (K::CrLfInValue, 0, 8)
+        ]
+    );
+    // Token68 characters and a break: reported in the order of offsets.
+    seen.lock().unwrap().clear();
+    let c = opts.parse::<Credentials>("SharedKey a\nb:c").unwrap();
+    assert_eq!(c.token68(), Some("a\nb:c"));
+    assert_eq!(
+        *seen.lock().unwrap(),
+        [(K::CrLfInValue, 0, 11), (K::Token68Chars, 0, 13)]
+    );
+    // A break followed by SP is an obs-fold, not more token68; a break at
+    // the end is trailing whitespace.
+    assert!(opts.parse::<Credentials>("Basic YWFh\n YQ==").is_err());
+    let (c, d) = one("Newauth YWFh\nYQ==, Basic realm=x");
+    assert_eq!(c, ["Newauth YWFh\nYQ==", "Basic realm=x"]);
+    assert_eq!(d, [(K::CrLfInValue, 0, 12)]);
+}
+
+#[test]
 fn multiple_credentials_keep_the_first() {
     let seen = Mutex::new(Vec::new());
     let report = |d: Deviation| seen.lock().unwrap().push((d.kind(), d.line(), d.offset()));
