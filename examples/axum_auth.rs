@@ -5,7 +5,10 @@
 //! cargo run --example axum_auth -- [--addr 127.0.0.1:8080] [--realm REALM]
 //!     [--user NAME:PASSWORD]... [--token TOKEN]...
 //!     [--algorithm MD5|SHA-256|SHA-512-256|MD5-sess|SHA-256-sess|SHA-512-256-sess]...
+//!     [--nonce-lifetime SECONDS]
 //! ```
+//!
+//! The same command line as `examples/server.rs` (`examples/common/server_args.rs`).
 //!
 //! It uses the `tower` and `digest` features, which the crate's
 //! dev-dependency on itself turns on for the examples.
@@ -30,7 +33,7 @@
 //!   SHA-512-256, SHA-256, MD5), then `Basic realm="REALM",
 //!   charset="UTF-8"`, then `Bearer realm="REALM"` (with
 //!   `error="invalid_token"` after a wrong token); an expired Digest nonce
-//!   (300 s) with a right response: the Digest challenges with `stale=true`;
+//!   (`--nonce-lifetime`, default 300 s) with a right response: the Digest challenges with `stale=true`;
 //! - malformed credentials: 400;
 //! - Digest success adds `Authentication-Info` with `rspauth`.
 //!
@@ -42,7 +45,6 @@
 //! database there); here they compare in memory, in constant time, against
 //! every user or token so that timing does not tell which exist.
 
-use std::net::SocketAddr;
 use std::process::ExitCode;
 use std::sync::Arc;
 
@@ -51,78 +53,17 @@ use axum::{Extension, Router};
 
 use http_auth_headers::scheme::basic::BasicCredentials;
 use http_auth_headers::scheme::bearer::BearerCredentials;
-use http_auth_headers::scheme::digest::{Algorithm, DigestAlgorithm, DigestServer, UserTable};
+use http_auth_headers::scheme::digest::{DigestServer, UserTable};
 use http_auth_headers::tower_auth::{AuthLayer, Authenticated};
 
 const USAGE: &str =
     "usage: axum_auth [--addr 127.0.0.1:8080] [--realm REALM] [--user NAME:PASSWORD]... \
-[--token TOKEN]... [--algorithm MD5|SHA-256|SHA-512-256|MD5-sess|SHA-256-sess|SHA-512-256-sess]...";
+[--token TOKEN]... [--algorithm MD5|SHA-256|SHA-512-256|MD5-sess|SHA-256-sess|SHA-512-256-sess]... \
+[--nonce-lifetime SECONDS]";
 
-/// The algorithms `--algorithm` takes.
-const ALGORITHMS: [&str; 6] = [
-    "MD5",
-    "SHA-256",
-    "SHA-512-256",
-    "MD5-sess",
-    "SHA-256-sess",
-    "SHA-512-256-sess",
-];
-
-/// What the command line configured.
-struct Config {
-    addr: SocketAddr,
-    realm: String,
-    users: Vec<(String, String)>,
-    tokens: Vec<String>,
-    algorithms: Vec<DigestAlgorithm>,
-}
-
-fn parse_args(args: &[String]) -> Result<Config, String> {
-    let mut config = Config {
-        addr: SocketAddr::from(([127, 0, 0, 1], 8080)),
-        realm: "http-auth-headers".into(),
-        users: Vec::new(),
-        tokens: Vec::new(),
-        algorithms: Vec::new(),
-    };
-    let mut it = args.iter();
-    while let Some(flag) = it.next() {
-        let mut value = || it.next().ok_or_else(|| format!("{flag} needs a value"));
-        match flag.as_str() {
-            "--addr" => {
-                let v = value()?;
-                config.addr = v.parse().map_err(|_| format!("--addr {v}: not IP:PORT"))?;
-            }
-            "--realm" => config.realm = value()?.clone(),
-            "--user" => {
-                let v = value()?;
-                let (name, password) = v
-                    .split_once(':')
-                    .ok_or_else(|| format!("--user {v}: expected NAME:PASSWORD"))?;
-                config.users.push((name.into(), password.into()));
-            }
-            "--token" => config.tokens.push(value()?.clone()),
-            "--algorithm" => {
-                let v = value()?;
-                let alg = ALGORITHMS
-                    .iter()
-                    .find(|a| a.eq_ignore_ascii_case(v))
-                    .and_then(|a| DigestAlgorithm::from_algorithm(Algorithm::from_name(a)))
-                    .ok_or_else(|| format!("--algorithm {v}: not one of {ALGORITHMS:?}"))?;
-                config.algorithms.push(alg);
-            }
-            _ => return Err(format!("unknown argument {flag}")),
-        }
-    }
-    if config.algorithms.is_empty() {
-        config.algorithms = vec![
-            DigestAlgorithm::Sha512_256,
-            DigestAlgorithm::Sha256,
-            DigestAlgorithm::Md5,
-        ];
-    }
-    Ok(config)
-}
+#[path = "common/server_args.rs"]
+mod server_args;
+use server_args::ServerArgs as Config;
 
 /// The layer: Basic and Bearer verifiers over the command line's users and
 /// tokens, Digest through the crate's `DigestServer` and a `UserTable`.
@@ -135,7 +76,8 @@ fn layer(config: &Config) -> Result<AuthLayer<String>, String> {
     }
     let server = DigestServer::new(config.realm.as_str())
         .map_err(|e| format!("making the nonce secret: {e}"))?
-        .algorithms(&config.algorithms);
+        .algorithms(&config.algorithms)
+        .nonce_lifetime(config.nonce_lifetime.as_secs());
     AuthLayer::builder(config.realm.as_str())
         .basic(move |creds: BasicCredentials| {
             let users = Arc::clone(&users);
@@ -176,7 +118,7 @@ fn main() -> ExitCode {
         println!("{USAGE}");
         return ExitCode::SUCCESS;
     }
-    let config = match parse_args(&args) {
+    let config = match server_args::parse(&args) {
         Ok(c) => c,
         Err(e) => {
             eprintln!("axum_auth: {e}\n{USAGE}");

@@ -44,6 +44,9 @@ const USAGE: &str = "usage: fetch --user NAME:PASSWORD [--method METHOD] [--data
 /// How long one exchange may take.
 const TIMEOUT: Duration = Duration::from_secs(30);
 
+#[path = "common/client_args.rs"]
+mod client_args;
+
 struct Args {
     user: String,
     password: String,
@@ -53,40 +56,16 @@ struct Args {
 }
 
 fn parse_args(args: &[String]) -> Result<Args, String> {
-    let (mut user, mut method, mut data, mut url) = (None, None, None, None);
-    let mut it = args.iter();
-    while let Some(arg) = it.next() {
-        let mut value = || it.next().ok_or_else(|| format!("{arg} needs a value"));
-        match arg.as_str() {
-            "--user" => user = Some(value()?.clone()),
-            "--method" => method = Some(value()?.clone()),
-            "--data" => data = Some(value()?.clone()),
-            s if s.starts_with("--") => return Err(format!("unknown flag {s}")),
-            s if url.is_none() => url = Some(s.to_owned()),
-            s => return Err(format!("unexpected argument {s}")),
-        }
-    }
-    let user = user.ok_or("--user is required")?;
-    let (name, password) = user
-        .split_once(':')
-        .ok_or("--user: expected NAME:PASSWORD")?;
-    let method = match method {
-        Some(m) => {
-            Method::from_bytes(m.as_bytes()).map_err(|_| format!("--method {m}: not a method"))?
-        }
-        None if data.is_some() => Method::POST,
-        None => Method::GET,
-    };
-    let url = url.ok_or("a URL is required")?;
-    let url: Uri = url.parse().map_err(|e| format!("{url}: {e}"))?;
+    let a = client_args::parse(args, client_args::Repeat::NotTaken)?;
+    let url: Uri = a.url.parse().map_err(|e| format!("{}: {e}", a.url))?;
     if url.scheme_str() != Some("http") || url.authority().is_none() {
         return Err(format!("{url}: only http:// URLs are supported"));
     }
     Ok(Args {
-        user: name.to_owned(),
-        password: password.to_owned(),
-        method,
-        data,
+        user: a.user,
+        password: a.password,
+        method: a.method,
+        data: a.data,
         url,
     })
 }

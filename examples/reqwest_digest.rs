@@ -43,6 +43,9 @@ use reqwest::{Method, Url};
 const USAGE: &str =
     "usage: reqwest_digest --user NAME:PASSWORD [--method METHOD] [--data BODY] [--repeat N] URL";
 
+#[path = "common/client_args.rs"]
+mod client_args;
+
 struct Args {
     user: String,
     password: String,
@@ -53,50 +56,17 @@ struct Args {
 }
 
 fn parse_args(args: &[String]) -> Result<Args, String> {
-    let (mut user, mut method, mut data, mut repeat, mut url) = (None, None, None, None, None);
-    let mut it = args.iter();
-    while let Some(arg) = it.next() {
-        let mut value = || it.next().ok_or_else(|| format!("{arg} needs a value"));
-        match arg.as_str() {
-            "--user" => user = Some(value()?.clone()),
-            "--method" => method = Some(value()?.clone()),
-            "--data" => data = Some(value()?.clone()),
-            "--repeat" => repeat = Some(value()?.clone()),
-            s if s.starts_with("--") => return Err(format!("unknown flag {s}")),
-            s if url.is_none() => url = Some(s.to_owned()),
-            s => return Err(format!("unexpected argument {s}")),
-        }
-    }
-    let user = user.ok_or("--user is required")?;
-    let (name, password) = user
-        .split_once(':')
-        .ok_or("--user: expected NAME:PASSWORD")?;
-    let method = match method {
-        Some(m) => {
-            Method::from_bytes(m.as_bytes()).map_err(|_| format!("--method {m}: not a method"))?
-        }
-        None if data.is_some() => Method::POST,
-        None => Method::GET,
-    };
-    let repeat = match repeat {
-        None => 1,
-        Some(n) => n
-            .parse()
-            .ok()
-            .filter(|n| (1..=1000).contains(n))
-            .ok_or_else(|| format!("--repeat {n}: expected a number from 1 to 1000"))?,
-    };
-    let url = url.ok_or("a URL is required")?;
-    let url = Url::parse(&url).map_err(|e| format!("{url}: {e}"))?;
+    let a = client_args::parse(args, client_args::Repeat::Taken)?;
+    let url = Url::parse(&a.url).map_err(|e| format!("{}: {e}", a.url))?;
     if url.scheme() != "http" {
         return Err(format!("{url}: only http:// URLs are supported"));
     }
     Ok(Args {
-        user: name.to_owned(),
-        password: password.to_owned(),
-        method,
-        data,
-        repeat,
+        user: a.user,
+        password: a.password,
+        method: a.method,
+        data: a.data,
+        repeat: a.repeat.unwrap_or(1),
         url,
     })
 }

@@ -70,66 +70,9 @@ const USAGE: &str =
 const MAX_BODY: usize = 1 << 20;
 
 /// What the command line configured.
-struct Config {
-    addr: SocketAddr,
-    realm: String,
-    users: Vec<(String, String)>,
-    tokens: Vec<String>,
-    algorithms: Vec<String>,
-    nonce_lifetime: Duration,
-}
-
-fn parse_args(args: &[String]) -> Result<Config, String> {
-    let mut config = Config {
-        addr: SocketAddr::from(([127, 0, 0, 1], 8080)),
-        realm: "http-auth-headers".into(),
-        users: Vec::new(),
-        tokens: Vec::new(),
-        algorithms: Vec::new(),
-        nonce_lifetime: Duration::from_secs(300),
-    };
-    let mut it = args.iter();
-    while let Some(flag) = it.next() {
-        let mut value = || it.next().ok_or_else(|| format!("{flag} needs a value"));
-        match flag.as_str() {
-            "--addr" => {
-                let v = value()?;
-                config.addr = v.parse().map_err(|_| format!("--addr {v}: not IP:PORT"))?;
-            }
-            "--realm" => config.realm = value()?.clone(),
-            "--user" => {
-                let v = value()?;
-                let (name, password) = v
-                    .split_once(':')
-                    .ok_or_else(|| format!("--user {v}: expected NAME:PASSWORD"))?;
-                config.users.push((name.into(), password.into()));
-            }
-            "--token" => config.tokens.push(value()?.clone()),
-            "--algorithm" => {
-                let v = value()?;
-                if !digest::ALGORITHMS.iter().any(|a| a.eq_ignore_ascii_case(v)) {
-                    return Err(format!(
-                        "--algorithm {v}: not one of {:?}",
-                        digest::ALGORITHMS
-                    ));
-                }
-                config.algorithms.push(v.clone());
-            }
-            "--nonce-lifetime" => {
-                let v = value()?;
-                let secs: u64 = v
-                    .parse()
-                    .map_err(|_| format!("--nonce-lifetime {v}: not a number of seconds"))?;
-                config.nonce_lifetime = Duration::from_secs(secs);
-            }
-            _ => return Err(format!("unknown argument {flag}")),
-        }
-    }
-    if config.algorithms.is_empty() {
-        config.algorithms = ["SHA-512-256", "SHA-256", "MD5"].map(String::from).into();
-    }
-    Ok(config)
-}
+#[path = "common/server_args.rs"]
+mod server_args;
+use server_args::ServerArgs as Config;
 
 /// The schemes a route accepts.
 #[derive(Clone, Copy)]
@@ -372,18 +315,8 @@ fn text(status: StatusCode, body: &str) -> Response<Full<Bytes>> {
 mod digest {
     use super::*;
     use http_auth_headers::scheme::digest::{
-        Algorithm, DigestAlgorithm, DigestRequest, DigestServer, MemoryNonceStore, Qop, UserTable,
+        DigestRequest, DigestServer, MemoryNonceStore, Qop, UserTable,
     };
-
-    /// The algorithms `--algorithm` takes.
-    pub const ALGORITHMS: [&str; 6] = [
-        "MD5",
-        "SHA-256",
-        "SHA-512-256",
-        "MD5-sess",
-        "SHA-256-sess",
-        "SHA-512-256-sess",
-    ];
 
     pub struct Verifier {
         server: DigestServer,
@@ -393,17 +326,9 @@ mod digest {
 
     impl Verifier {
         pub fn new(config: &Config) -> Result<Self, String> {
-            let algorithms = config
-                .algorithms
-                .iter()
-                .map(|a| {
-                    DigestAlgorithm::from_algorithm(Algorithm::from_name(a))
-                        .ok_or_else(|| format!("--algorithm {a}: not supported"))
-                })
-                .collect::<Result<Vec<_>, _>>()?;
             let server = DigestServer::new(config.realm.as_str())
                 .map_err(|e| format!("making the nonce secret: {e}"))?
-                .algorithms(&algorithms)
+                .algorithms(&config.algorithms)
                 .qop(&[Qop::AUTH, Qop::AUTH_INT])
                 .nonce_lifetime(config.nonce_lifetime.as_secs());
             let mut users = UserTable::new();
@@ -476,7 +401,7 @@ fn main() -> ExitCode {
         println!("{USAGE}");
         return ExitCode::SUCCESS;
     }
-    let config = match parse_args(&args) {
+    let config = match server_args::parse(&args) {
         Ok(c) => c,
         Err(e) => {
             eprintln!("server: {e}\n{USAGE}");
