@@ -20,63 +20,16 @@ bin="${CARGO_TARGET_DIR:-target}/debug/examples"
 SERVER="$bin/server"
 CLIENT="$bin/reqwest_digest"
 
-tmp=$(mktemp -d)
-pids=()
-cleanup() {
-  local pid i
-  for pid in "${pids[@]}"; do
-    kill "$pid" 2>/dev/null || continue
-    for ((i = 0; i < 50; i++)); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-    kill -9 "$pid" 2>/dev/null || true
-  done
-  rm -rf "$tmp"
-}
-trap cleanup EXIT
+source .ci/lib.sh
 
 PASSWORD='open sesame'
 WRONG='open sesamE'
 
 # start_server NAME ARGS...: examples/server on a free port; sets $url and $log.
 start_server() {
-  local name=$1 i
+  local name=$1
   shift
-  log="$tmp/$name.log"
-  : >"$log"
-  "$SERVER" --addr 127.0.0.1:0 --user "alice:$PASSWORD" "$@" >"$log" 2>&1 &
-  pids+=($!)
-  for ((i = 0; i < 200; i++)); do
-    url=$(sed -n 's/^listening on //p' "$log")
-    [ -n "$url" ] && return 0
-    sleep 0.1
-  done
-  echo "reqwest: $name did not print 'listening on' within 20 s" >&2
-  cat "$log" >&2
-  return 1
-}
-
-passed=0
-failed=0
-# client_case LABEL WANT-EXIT WANT-OUTPUT WANT-401S CLIENT-ARGS...: runs the
-# client; checks its exit status, its whole stdout, and how many 401s the
-# server logged for this case (WANT-401S, or - to skip that check).
-client_case() {
-  local label=$1 want_rc=$2 want=$3 want_401=$4 out rc=0 before n401
-  shift 4
-  before=$(wc -l <"$log")
-  # examples/server logs each request before it answers it: no wait needed.
-  out=$(timeout 60 "$CLIENT" "$@" 2>"$tmp/client.err") || rc=$?
-  n401=$(tail -n +"$((before + 1))" "$log" | grep -c -- '-> 401' || true)
-  if [ "$rc" = "$want_rc" ] && [ "$out" = "$want" ] && { [ "$want_401" = - ] || [ "$n401" = "$want_401" ]; }; then
-    echo "PASS $label"
-    passed=$((passed + 1))
-  else
-    echo "FAIL $label: exit $rc (want $want_rc), 401s logged $n401 (want $want_401)"
-    echo "  stdout: $out"
-    echo "  stderr: $(head -c 400 "$tmp/client.err")"
-    echo "  server log:"
-    tail -n +"$((before + 1))" "$log" | sed 's/^/    /'
-    failed=$((failed + 1))
-  fi
+  start "$name" "$SERVER" --addr 127.0.0.1:0 --user "alice:$PASSWORD" "$@"
 }
 
 ok=$'HTTP/1.1 200 OK\nhello alice'

@@ -23,55 +23,18 @@ echo "tower: $(curl --version | head -1 | cut -d' ' -f1-2)"
 cargo build -q --all-features --example axum_auth
 AXUM_AUTH="${CARGO_TARGET_DIR:-target}/debug/examples/axum_auth"
 
-tmp=$(mktemp -d)
-pids=()
-cleanup() {
-  local rc=$? pid i f
-  if [ "$rc" != 0 ]; then
-    for f in "$tmp"/*.log; do
-      [ -s "$f" ] && { echo "--- ${f#"$tmp"/}"; tail -n 40 "$f"; }
-    done
-  fi
-  for pid in "${pids[@]}"; do
-    kill "$pid" 2>/dev/null || continue
-    for ((i = 0; i < 50; i++)); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-    kill -9 "$pid" 2>/dev/null || true
-  done
-  rm -rf "$tmp"
-}
-trap cleanup EXIT
+source .ci/lib.sh
 
 PASSWORD='open sesame'
 WRONG='open sesamE'
 TOKEN='t0k3n-for-ci'
 
-# start NAME ARGS...: starts examples/axum_auth on a free port; sets $url.
-start() {
-  local name=$1 i
+# start_axum NAME ARGS...: examples/axum_auth on a free port; sets $url.
+start_axum() {
+  local name=$1
   shift
-  : >"$tmp/$name.log" # exists before the server's redirection opens it
-  "$AXUM_AUTH" --addr 127.0.0.1:0 --realm 'tower ci' --user "alice:$PASSWORD" --user "bob:hunter2" \
-    --token other-token --token "$TOKEN" "$@" >"$tmp/$name.log" 2>&1 &
-  pids+=($!)
-  for ((i = 0; i < 200; i++)); do
-    url=$(sed -n 's/^listening on //p' "$tmp/$name.log" || true)
-    [ -n "$url" ] && return 0
-    sleep 0.1
-  done
-  echo "tower: $name did not print 'listening on' within 20 s" >&2
-  return 1
-}
-
-passed=0
-failed=0
-report() { # STATUS(0 = pass) LABEL [DETAIL]
-  if [ "$1" = 0 ]; then
-    echo "PASS $2"
-    passed=$((passed + 1))
-  else
-    echo "FAIL $2${3:+: $3}"
-    failed=$((failed + 1))
-  fi
+  start "$name" "$AXUM_AUTH" --addr 127.0.0.1:0 --realm 'tower ci' --user "alice:$PASSWORD" \
+    --user "bob:hunter2" --token other-token --token "$TOKEN" "$@"
 }
 
 # curl_case LABEL WANT-CODE WANT-BODY CURL-ARGS... (an empty WANT-BODY is
@@ -94,7 +57,7 @@ challenge_lines() {
 }
 
 for alg in MD5 SHA-256; do
-  start "axum_auth-$alg" --algorithm "$alg"
+  start_axum "axum_auth-$alg" --algorithm "$alg"
   curl_case "curl --digest -> axum_auth, $alg, right password" 200 "hello alice via Digest" \
     --digest -u "alice:$PASSWORD" "$url/"
   curl_case "curl --digest -> axum_auth, $alg, wrong password" 401 "" \
