@@ -116,8 +116,12 @@ impl<'a> Credentials<'a> {
         }
         let limits = options.limits();
         if let Some(parsed) = syntax::token68_credentials(rest, &limits) {
-            if let Some(item) = Item::new(rest, &parsed, 0, None, (line, src.line_text(0))) {
-                return Ok(Credentials(item));
+            if let syntax::Body::Token68(t) = parsed.body {
+                let body_at = rest.len() - t.len();
+                let line = (line, src.line_text(0));
+                if let Some(item) = Item::from_token68(rest, parsed.scheme.len(), body_at, line) {
+                    return Ok(Credentials(item));
+                }
             }
         }
         let err = match syntax::item(rest, Context::Single, &options.rules()) {

@@ -204,3 +204,68 @@ fn wipe_overwrites_both_buffers() {
         200
     );
 }
+
+/// The fast decoder agrees with the `base64` engine wherever it decodes,
+/// and decodes every canonical encoding: all lengths up to 60 bytes, every
+/// byte value, and corrupted encodings (a byte replaced, padding moved or
+/// dropped, non-zero trailing bits).
+#[test]
+fn canonical_decoder_agrees_with_the_engine() {
+    use super::credentials::decode_canonical;
+    let check = |token: &[u8]| {
+        let mut fast = [0u8; 96];
+        let mut slow = [0u8; 96];
+        if let Some(n) = decode_canonical(token, &mut fast) {
+            let m = BASE64
+                .decode_slice(token, &mut slow)
+                .unwrap_or_else(|e| panic!("{token:?}: the engine refuses ({e})"));
+            assert_eq!(&fast[..n], &slow[..m], "{token:?}");
+        }
+    };
+    let replacements = [b'=', b'A', b'-', b'_', b' ', b'/', b'+', 0, 0xff, b'z'];
+    for len in 0..60usize {
+        let data: Vec<u8> = (0..len).map(|i| (i * 37 + len * 11) as u8).collect();
+        let token = BASE64.encode(&data).into_bytes();
+        let mut out = [0u8; 96];
+        assert_eq!(
+            decode_canonical(&token, &mut out).map(|n| out[..n].to_vec()),
+            (len > 0).then(|| data.clone()),
+            "length {len}"
+        );
+        for at in 0..token.len() {
+            for r in replacements {
+                let mut t = token.clone();
+                t[at] = r;
+                check(&t);
+            }
+            check(&token[..at]);
+            let mut t = token.clone();
+            t.insert(at, b'=');
+            check(&t);
+        }
+        // Trailing bits set before the padding.
+        if let Some(p) = token.iter().position(|&b| b == b'=') {
+            for flip in [1u8, 2, 3, 15] {
+                let mut t = token.clone();
+                let v = super::credentials::base64_value(t[p - 1]) ^ flip;
+                t[p - 1] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+                    [v as usize & 63];
+                check(&t);
+            }
+        }
+    }
+    // Every byte value in every position of a four-byte group.
+    for b in 0..=255u8 {
+        for at in 0..4 {
+            let mut t = *b"QUJD";
+            t[at] = b;
+            check(&t);
+            let mut t = *b"QQ==";
+            t[at] = b;
+            check(&t);
+            let mut t = *b"QUI=";
+            t[at] = b;
+            check(&t);
+        }
+    }
+}
