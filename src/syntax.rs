@@ -921,7 +921,7 @@ pub(crate) fn token68_credentials<'a>(i: &'a [u8], limits: &Limits) -> Option<Pa
 /// part, eight at a time: the `=` after the name (a name holds none), the
 /// closing quote (or a `\`) of a quoted value, and the separator after a
 /// token value.
-#[inline]
+#[inline(always)]
 pub(crate) fn next_valid_param(i: &[u8]) -> Option<(&[u8], &[u8], RawValue<'_>)> {
     let start = run(i, 0, SEP);
     if !is_tchar(*i.get(start)?) {

@@ -50,18 +50,23 @@ pub(super) enum UserPass {
 }
 
 impl UserPass {
-    fn decode(token68: &[u8]) -> Result<Self, SchemeError> {
+    /// The decoded bytes and their [`Marks`].
+    #[inline]
+    fn decode(token68: &[u8]) -> Result<(Self, Marks), SchemeError> {
         // base64 needs room for whole 3-byte groups before it trims padding.
         let room = token68.len() / 4 * 3 + 3;
         if room <= INLINE_USER_PASS {
             let mut buf = [0; INLINE_USER_PASS];
-            if let Some(n) = decode_canonical(token68, &mut buf) {
-                return Ok(UserPass::Inline(buf, n as u8));
+            if let Some((n, marks)) = decode_canonical(token68, &mut buf) {
+                return Ok((UserPass::Inline(buf, n as u8), marks));
             }
             // Anything else is for the engine to accept or reject (it
             // overwrites, and on failure wipes, what was written).
             return match BASE64.decode_slice(token68, &mut buf) {
-                Ok(n) => Ok(UserPass::Inline(buf, n as u8)),
+                Ok(n) => {
+                    let marks = Marks::of(&buf[..n]);
+                    Ok((UserPass::Inline(buf, n as u8), marks))
+                }
                 Err(_) => {
                     wipe(&mut buf[..]);
                     Err(SchemeError::InvalidBase64)
@@ -71,7 +76,10 @@ impl UserPass {
         // Decoded into a buffer we own, so that a failure can wipe it too.
         let mut v = Vec::with_capacity(room);
         match BASE64.decode_vec(token68, &mut v) {
-            Ok(()) => Ok(UserPass::Heap(v)),
+            Ok(()) => {
+                let marks = Marks::of(&v);
+                Ok((UserPass::Heap(v), marks))
+            }
             Err(_) => {
                 wipe(&mut v);
                 Err(SchemeError::InvalidBase64)
@@ -87,8 +95,6 @@ impl UserPass {
     }
 }
 
-/// Overwrites decoded bytes with zeros: a heap buffer in its whole capacity
-/// (with the `zeroize` feature; a no-op without it).
 /// The value of each base64 character (RFC 4648 section 4), `0xFF` for
 /// every other byte.
 const BASE64_VALUES: [u8; 256] = {
@@ -108,13 +114,82 @@ pub(super) fn base64_value(b: u8) -> u8 {
     BASE64_VALUES[b as usize]
 }
 
+/// Where the first `:` and the first control character (C0 or DEL) of
+/// decoded `user-pass` bytes are; `usize::MAX` for none.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct Marks {
+    pub(super) colon: usize,
+    pub(super) control: usize,
+}
+
+impl Marks {
+    const NONE: Marks = Marks {
+        colon: usize::MAX,
+        control: usize::MAX,
+    };
+
+    /// The marks of `bytes`, eight bytes at a time.
+    pub(super) fn of(bytes: &[u8]) -> Marks {
+        use crate::syntax::{below, equal, find};
+        let colon = find(bytes, 0, |x| equal(x, b':'), |b| b == b':');
+        let control = find(
+            bytes,
+            0,
+            |x| below(x, 0x20) | equal(x, 0x7f),
+            |b| b.is_ascii_control(),
+        );
+        let none = |at: usize| if at < bytes.len() { at } else { usize::MAX };
+        Marks {
+            colon: none(colon),
+            control: none(control),
+        }
+    }
+
+    /// Records the marks of three decoded bytes at `at`, held in the low
+    /// three bytes of `w` (first byte lowest), when none was found before.
+    #[inline(always)]
+    fn add(&mut self, w: u32, at: usize) {
+        const ONES: u32 = 0x0001_0101;
+        const HIGH: u32 = 0x0080_8080;
+        // As `syntax::below`, on three bytes: exact at the lowest set bit.
+        let below = |x: u32, n: u8| x.wrapping_sub(ONES * u32::from(n)) & !x & HIGH;
+        let colon = below(w ^ (ONES * u32::from(b':')), 1);
+        let control = below(w, 0x20) | below(w ^ (ONES * 0x7f), 1);
+        if colon | control != 0 {
+            let at_bit = |m: u32| at + (m.trailing_zeros() / 8) as usize;
+            if colon != 0 && self.colon == usize::MAX {
+                self.colon = at_bit(colon);
+            }
+            if control != 0 && self.control == usize::MAX {
+                self.control = at_bit(control);
+            }
+        }
+    }
+
+    /// Where `user-pass` splits: the first `:`. Fails without one
+    /// ([`SchemeError::MissingColon`]), and for a control character in the
+    /// user-id, then in the password: the first control character tells
+    /// which.
+    fn split(self) -> Result<usize, SchemeError> {
+        if self.colon == usize::MAX {
+            return Err(SchemeError::MissingColon);
+        }
+        match self.control {
+            usize::MAX => Ok(self.colon),
+            c if c < self.colon => Err(SchemeError::ControlCharacter("user-id")),
+            _ => Err(SchemeError::ControlCharacter("password")),
+        }
+    }
+}
+
 /// Decodes the common form of a Basic token68, standard base64 with
 /// canonical padding (a length that is a multiple of four, at most two `=`
 /// at the end, zero bits after the last byte), into `out`: the number of
-/// bytes. `None` for every other input, which [`BASE64`] then decides; where
-/// this decodes, [`BASE64`] decodes the same bytes (tested against it).
+/// bytes, and the [`Marks`] of those bytes, found as they are decoded.
+/// `None` for every other input, which [`BASE64`] then decides; where this
+/// decodes, [`BASE64`] decodes the same bytes (tested against it).
 #[inline]
-pub(super) fn decode_canonical(token68: &[u8], out: &mut [u8]) -> Option<usize> {
+pub(super) fn decode_canonical(token68: &[u8], out: &mut [u8]) -> Option<(usize, Marks)> {
     if token68.is_empty() || token68.len() % 4 != 0 {
         return None;
     }
@@ -126,6 +201,7 @@ pub(super) fn decode_canonical(token68: &[u8], out: &mut [u8]) -> Option<usize> 
     let body = &token68[..token68.len() - pad];
     let v = |b: u8| u32::from(BASE64_VALUES[b as usize]);
     let mut n = 0;
+    let mut marks = Marks::NONE;
     let quads = body.chunks_exact(4);
     let rest = quads.remainder();
     for q in quads {
@@ -135,65 +211,47 @@ pub(super) fn decode_canonical(token68: &[u8], out: &mut [u8]) -> Option<usize> 
         if (a | b | c | d) & 0x80 != 0 {
             return None;
         }
-        let word = a << 18 | b << 12 | c << 6 | d;
-        let [_, x, y, z] = word.to_be_bytes();
-        out.get_mut(n..n + 3)?.copy_from_slice(&[x, y, z]);
+        let word = (a << 18 | b << 12 | c << 6 | d).swap_bytes() >> 8;
+        // Four bytes written, the last of them garbage that the next group
+        // overwrites (or past the end).
+        out.get_mut(n..n + 4)?.copy_from_slice(&word.to_le_bytes());
+        marks.add(word, n);
         n += 3;
     }
-    match *rest {
-        [] => {}
+    let (word, len) = match *rest {
+        [] => (0, 0),
         [a, b] => {
             let (a, b) = (v(a), v(b));
             if (a | b) & 0x80 != 0 || b & 0x0F != 0 {
                 return None;
             }
-            *out.get_mut(n)? = (a << 2 | b >> 4) as u8;
-            n += 1;
+            (a << 2 | b >> 4, 1)
         }
         [a, b, c] => {
             let (a, b, c) = (v(a), v(b), v(c));
             if (a | b | c) & 0x80 != 0 || c & 0x03 != 0 {
                 return None;
             }
-            let word = a << 10 | b << 4 | c >> 2;
-            let [_, _, x, y] = word.to_be_bytes();
-            out.get_mut(n..n + 2)?.copy_from_slice(&[x, y]);
-            n += 2;
+            ((a << 10 | b << 4 | c >> 2).swap_bytes() >> 16, 2)
         }
         _ => return None,
-    }
-    Some(n)
-}
-
-/// Where `user-pass` splits: the first `:`. Fails without one
-/// ([`SchemeError::MissingColon`]), and for a control character (C0 or DEL)
-/// in the user-id, then in the password. Eight bytes at a time.
-fn split(bytes: &[u8]) -> Result<usize, SchemeError> {
-    use crate::syntax::{below, equal, find};
-    let ctl = |x: u64| below(x, 0x20) | equal(x, 0x7f);
-    let first = find(
-        bytes,
-        0,
-        |x| equal(x, b':') | ctl(x),
-        |b| b == b':' || b.is_ascii_control(),
-    );
-    match bytes.get(first) {
-        None => Err(SchemeError::MissingColon),
-        Some(b':') => {
-            let pass = first + 1;
-            if find(bytes, pass, ctl, |b| b.is_ascii_control()) < bytes.len() {
-                return Err(SchemeError::ControlCharacter("password"));
-            }
-            Ok(first)
+    };
+    if len > 0 {
+        out.get_mut(n..n + 3)?
+            .copy_from_slice(&word.to_le_bytes()[..3]);
+        // The zero bytes after the last are marked as control characters
+        // unless one came before: a mark past the end is none.
+        marks.add(word, n);
+        n += len;
+        if marks.control >= n {
+            marks.control = usize::MAX;
         }
-        // A control character comes first: the user-id's, if a colon follows.
-        Some(_) => match bytes[first..].contains(&b':') {
-            true => Err(SchemeError::ControlCharacter("user-id")),
-            false => Err(SchemeError::MissingColon),
-        },
     }
+    Some((n, marks))
 }
 
+/// Overwrites decoded bytes with zeros: a heap buffer in its whole capacity
+/// (with the `zeroize` feature; a no-op without it).
 pub(super) fn wipe<Z: Wipe + ?Sized>(bytes: &mut Z) {
     bytes.wipe();
 }
@@ -257,9 +315,10 @@ impl BasicCredentials {
     /// assert_eq!(BasicCredentials::decode(b"YWI=").unwrap_err(), SchemeError::MissingColon);
     /// # Ok::<(), SchemeError>(())
     /// ```
+    #[inline]
     pub fn decode(token68: &[u8]) -> Result<Self, SchemeError> {
-        let user_pass = UserPass::decode(token68)?;
-        let colon = split(user_pass.as_slice())?;
+        let (user_pass, marks) = UserPass::decode(token68)?;
+        let colon = marks.split()?;
         Ok(BasicCredentials { user_pass, colon })
     }
 
@@ -359,6 +418,7 @@ impl BasicCredentials {
 impl TryFrom<&Credentials<'_>> for BasicCredentials {
     type Error = SchemeError;
 
+    #[inline]
     fn try_from(c: &Credentials<'_>) -> Result<Self, SchemeError> {
         if !c.is_scheme("Basic") {
             return Err(SchemeError::WrongScheme("Basic"));
