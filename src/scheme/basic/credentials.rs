@@ -50,29 +50,32 @@ pub(super) enum UserPass {
 }
 
 impl UserPass {
-    /// The decoded bytes and their [`Marks`].
+    /// Decodes into the inline buffer of `self` (`Inline`, all zeros):
+    /// the [`Marks`] of the decoded bytes.
     #[inline]
-    fn decode(token68: &[u8]) -> Result<(Self, Marks), SchemeError> {
-        // base64 needs room for whole 3-byte groups before it trims padding.
-        let room = token68.len() / 4 * 3 + 3;
-        if room <= INLINE_USER_PASS {
-            let mut buf = [0; INLINE_USER_PASS];
-            if let Some((n, marks)) = decode_canonical(token68, &mut buf) {
-                return Ok((UserPass::Inline(buf, n as u8), marks));
-            }
+    fn decode_inline(&mut self, token68: &[u8]) -> Result<Marks, SchemeError> {
+        let UserPass::Inline(buf, len) = self else {
+            return Err(SchemeError::InvalidBase64);
+        };
+        let (n, marks) = match decode_canonical(token68, buf) {
+            Some(found) => found,
             // Anything else is for the engine to accept or reject (it
             // overwrites, and on failure wipes, what was written).
-            return match BASE64.decode_slice(token68, &mut buf) {
-                Ok(n) => {
-                    let marks = Marks::of(&buf[..n]);
-                    Ok((UserPass::Inline(buf, n as u8), marks))
-                }
+            None => match BASE64.decode_slice(token68, &mut buf[..]) {
+                Ok(n) => (n, Marks::of(&buf[..n])),
                 Err(_) => {
                     wipe(&mut buf[..]);
-                    Err(SchemeError::InvalidBase64)
+                    return Err(SchemeError::InvalidBase64);
                 }
-            };
-        }
+            },
+        };
+        *len = n as u8;
+        Ok(marks)
+    }
+
+    /// Decodes onto the heap (a long user-pass): the bytes and their
+    /// [`Marks`].
+    fn decode_heap(token68: &[u8], room: usize) -> Result<(Self, Marks), SchemeError> {
         // Decoded into a buffer we own, so that a failure can wipe it too.
         let mut v = Vec::with_capacity(room);
         match BASE64.decode_vec(token68, &mut v) {
@@ -317,7 +320,18 @@ impl BasicCredentials {
     /// ```
     #[inline]
     pub fn decode(token68: &[u8]) -> Result<Self, SchemeError> {
-        let (user_pass, marks) = UserPass::decode(token68)?;
+        // base64 needs room for whole 3-byte groups before it trims padding.
+        let room = token68.len() / 4 * 3 + 3;
+        if room <= INLINE_USER_PASS {
+            // Decoded in place, into the value returned.
+            let mut creds = BasicCredentials {
+                user_pass: UserPass::Inline([0; INLINE_USER_PASS], 0),
+                colon: 0,
+            };
+            creds.colon = creds.user_pass.decode_inline(token68)?.split()?;
+            return Ok(creds);
+        }
+        let (user_pass, marks) = UserPass::decode_heap(token68, room)?;
         let colon = marks.split()?;
         Ok(BasicCredentials { user_pass, colon })
     }
