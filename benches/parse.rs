@@ -223,8 +223,9 @@ fn headers_basic(value: &HeaderValue) -> usize {
 }
 
 /// `parse-net` checks the base64 of Basic but does not decode it; the
-/// decode (with the same `base64` engine as ours) and split are added so
-/// that it does the same work.
+/// decode (with the `base64` crate's standard engine, which ours falls back
+/// to outside the canonical form) and split are added so that it does the
+/// same work.
 fn parse_net_basic(input: &str) -> usize {
     use base64::Engine as _;
     let t = parse_net::basic(input.as_bytes())

@@ -132,8 +132,11 @@ impl<'a> Challenges<'a> {
     ///
     /// assert_eq!(Challenges::parse("Basic realm=\"a\", Bearer").count(), 2);
     /// ```
+    #[inline]
     pub fn parse<T: FieldValue + ?Sized>(value: &'a T) -> Self {
-        ParseOptions::new().parse::<Self>(value)
+        // As `ParseOptions::new().parse::<Self>(value)`, with the options
+        // built in place.
+        Challenges::from_source(Source::one(value), ParseOptions::new())
     }
 
     /// Parses the field lines of one field as one list (RFC 9110 section
@@ -152,6 +155,7 @@ impl<'a> Challenges<'a> {
         ParseOptions::new().parse_lines::<Self>(lines)
     }
 
+    #[inline]
     pub(crate) fn from_source(src: Source<'a>, options: ParseOptions<'a>) -> Self {
         Challenges {
             walk: Walker::new(src),

@@ -68,6 +68,7 @@ impl<'a> Credentials<'a> {
     /// A syntax error; [`ErrorKind::MissingCredentials`] for an empty value;
     /// [`ErrorKind::MultipleCredentials`] when a second credentials follows.
     /// The error holds no byte of the value (see [`Error`]).
+    #[inline]
     pub fn parse<T: FieldValue + ?Sized>(value: &'a T) -> Result<Self, Error> {
         ParseOptions::new().parse::<Self>(value)
     }
@@ -91,7 +92,31 @@ impl<'a> Credentials<'a> {
         ParseOptions::new().parse_lines::<Self>(lines)
     }
 
+    /// The credentials of `src`: the common one-line `scheme SP token68`
+    /// here, inlined into the caller (so that the result need not pass
+    /// through memory), every other value in
+    /// [`from_source_full`](Self::from_source_full).
+    #[inline(always)]
     pub(crate) fn from_source(src: Source<'a>, options: &ParseOptions<'a>) -> Result<Self, Error> {
+        if let Source::One(line, text) = src {
+            let rest = syntax::ows(line);
+            if let Some(parsed) = syntax::token68_credentials(rest, &options.limits()) {
+                if let syntax::Body::Token68(t) = parsed.body {
+                    let body_at = rest.len() - t.len();
+                    let scheme_len = parsed.scheme.len();
+                    if let Some(item) = Item::from_token68(rest, scheme_len, body_at, (line, text))
+                    {
+                        return Ok(Credentials(item));
+                    }
+                }
+            }
+        }
+        Self::from_source_full(src, options)
+    }
+
+    /// [`from_source`](Self::from_source) for any value.
+    #[inline(never)]
+    fn from_source_full(src: Source<'a>, options: &ParseOptions<'a>) -> Result<Self, Error> {
         let multi = src.is_lines();
         let Some(line) = src.line(0) else {
             return Err(Error::new(ErrorKind::MissingCredentials, 0, None)
@@ -116,8 +141,12 @@ impl<'a> Credentials<'a> {
         }
         let limits = options.limits();
         if let Some(parsed) = syntax::token68_credentials(rest, &limits) {
-            if let Some(item) = Item::new(rest, &parsed, 0, None, (line, src.line_text(0))) {
-                return Ok(Credentials(item));
+            if let syntax::Body::Token68(t) = parsed.body {
+                let body_at = rest.len() - t.len();
+                let line = (line, src.line_text(0));
+                if let Some(item) = Item::from_token68(rest, parsed.scheme.len(), body_at, line) {
+                    return Ok(Credentials(item));
+                }
             }
         }
         let err = match syntax::item(rest, Context::Single, &options.rules()) {

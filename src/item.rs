@@ -137,6 +137,7 @@ impl<'a> Item<'a> {
     /// `count` params in all (across lines) and the lines that go on with
     /// them. `None` when an offset does not fit in 32 bits (a field line of
     /// 4 GiB).
+    #[inline]
     pub(crate) fn new(
         start: &'a [u8],
         parsed: &Parsed<'a>,
@@ -176,6 +177,32 @@ impl<'a> Item<'a> {
             kind,
             lax: false,
             more,
+        })
+    }
+
+    /// The item `scheme 1*SP token68` that ends its line: `start` is the
+    /// line from the scheme on, the token68 is `start[body_at..]`. What
+    /// [`new`](Self::new) makes of the same parse, built directly for the
+    /// fast path of credentials.
+    #[inline]
+    pub(crate) fn from_token68(
+        start: &'a [u8],
+        scheme_len: usize,
+        body_at: usize,
+        line: (&'a [u8], Option<&'a str>),
+    ) -> Option<Self> {
+        let text = match line.1.and_then(|text| text.get(offset_in(line.0, start)..)) {
+            Some(s) => Text::Str(s),
+            None => Text::new(start),
+        };
+        Some(Item {
+            text,
+            scheme_len: u32::try_from(scheme_len).ok()?,
+            body_at: u32::try_from(body_at).ok()?,
+            count: 0,
+            kind: Kind::Token68,
+            lax: false,
+            more: None,
         })
     }
 

@@ -208,6 +208,7 @@ impl<'r> ParseOptions<'r> {
     /// assert_eq!(c.token68(), Some("abc"));
     /// # Ok::<(), http_auth_headers::Error>(())
     /// ```
+    #[inline]
     pub fn parse<'a, F: Field<'a>>(&self, value: &'a (impl FieldValue + ?Sized)) -> F::Output
     where
         'r: 'a,
@@ -294,6 +295,7 @@ impl sealed::Sealed for Credentials<'_> {}
 impl<'a> Field<'a> for Credentials<'a> {
     type Output = Result<Credentials<'a>, Error>;
 
+    #[inline]
     fn parse_source(src: Source<'a>, options: &ParseOptions<'a>) -> Self::Output {
         Credentials::from_source(src, options)
     }

@@ -577,21 +577,15 @@ impl<'a> ParamsIter<'a> {
         p.value = p.value.secret(self.secret);
         p
     }
-}
 
-impl<'a> Iterator for ParamsIter<'a> {
-    type Item = Param<'a>;
-
-    #[inline]
-    fn next(&mut self) -> Option<Param<'a>> {
-        if self.remaining == 0 {
-            return None;
-        }
+    /// The next param when it is not on the current line's strict source:
+    /// read by the lenient grammar, or on the next field line. Out of line,
+    /// so that [`next`](Iterator::next) stays small.
+    #[cold]
+    #[inline(never)]
+    fn next_elsewhere(&mut self) -> Option<Param<'a>> {
+        // `self.cur` holds no param (the caller looked).
         loop {
-            if let Some((rest, name, value)) = syntax::next_valid_param(self.cur) {
-                self.cur = rest;
-                return Some(self.yield_param(name, value));
-            }
             if let Some(rest) = self.lax {
                 let lax = crate::lenient::Lax {
                     i: rest,
@@ -623,7 +617,28 @@ impl<'a> Iterator for ParamsIter<'a> {
                     return None;
                 }
             }
+            if let Some((rest, name, value)) = syntax::next_valid_param(self.cur) {
+                self.cur = rest;
+                return Some(self.yield_param(name, value));
+            }
         }
+    }
+}
+
+impl<'a> Iterator for ParamsIter<'a> {
+    type Item = Param<'a>;
+
+    #[inline(always)]
+    fn next(&mut self) -> Option<Param<'a>> {
+        if self.remaining == 0 {
+            return None;
+        }
+        // The common case: the next param on the current line.
+        if let Some((rest, name, value)) = syntax::next_valid_param(self.cur) {
+            self.cur = rest;
+            return Some(self.yield_param(name, value));
+        }
+        self.next_elsewhere()
     }
 
     fn size_hint(&self) -> (usize, Option<usize>) {

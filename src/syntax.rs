@@ -203,20 +203,91 @@ fn run(i: &[u8], mut at: usize, class: u8) -> usize {
 
 /// [`run`] for runs that are often long (a token68: a JWT is hundreds of
 /// bytes): eight bytes at a time while all eight are in the class (one AND
-/// of their table entries), then byte by byte.
-#[inline]
+/// of their table entries). Fewer than eight bytes before the end are
+/// checked as the last eight bytes of `i` (which may start before `at`):
+/// when all of those are in the class, so is the rest; otherwise byte by
+/// byte.
+#[inline(always)]
 fn long_run(i: &[u8], mut at: usize, class: u8) -> usize {
-    while let Some(&[a, b, c, d, e, f, g, h]) = i
-        .get(at..at.wrapping_add(8))
-        .and_then(|s| <&[u8; 8]>::try_from(s).ok())
-    {
-        let t = |x: u8| TABLE[x as usize];
-        if t(a) & t(b) & t(c) & t(d) & t(e) & t(f) & t(g) & t(h) & class == 0 {
-            break;
+    let all = |s: &[u8]| match <&[u8; 8]>::try_from(s) {
+        Ok(&[a, b, c, d, e, f, g, h]) => {
+            let t = |x: u8| TABLE[x as usize];
+            t(a) & t(b) & t(c) & t(d) & t(e) & t(f) & t(g) & t(h) & class != 0
+        }
+        Err(_) => false,
+    };
+    while let Some(chunk) = i.get(at..at.wrapping_add(8)) {
+        if !all(chunk) {
+            return run(i, at, class);
         }
         at += 8;
     }
+    if at < i.len() && i.len() >= 8 && all(&i[i.len() - 8..]) {
+        return i.len();
+    }
     run(i, at, class)
+}
+
+// ---------------------------------------------------------------------------
+// Eight bytes at a time (SWAR)
+// ---------------------------------------------------------------------------
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// The high bit of each byte of `x` below `n` (`n <= 0x80`). Bits above the
+/// lowest set one may be wrong (a borrow runs on), the lowest is exact: it
+/// marks the first such byte.
+#[inline(always)]
+pub(crate) fn below(x: u64, n: u8) -> u64 {
+    x.wrapping_sub(ONES * n as u64) & !x & HIGH
+}
+
+/// The high bit of each byte of `x` equal to `b`; the lowest set bit is exact.
+#[inline(always)]
+pub(crate) fn equal(x: u64, b: u8) -> u64 {
+    below(x ^ (ONES * b as u64), 1)
+}
+
+/// The first index from `at` of a byte that `marks` marks (a function of
+/// eight bytes read as a little-endian `u64`, exact at its lowest set bit)
+/// or that `stops` (the same test for one byte); `i.len()` when none does.
+/// Fewer than eight bytes before the end are read as the last eight bytes of
+/// `i`, shifted; only an input shorter than eight bytes is read byte by byte.
+#[inline(always)]
+pub(crate) fn find(
+    i: &[u8],
+    mut at: usize,
+    marks: impl Fn(u64) -> u64,
+    stops: impl Fn(u8) -> bool,
+) -> usize {
+    let word = |s: &[u8]| match <[u8; 8]>::try_from(s) {
+        Ok(b) => u64::from_le_bytes(b),
+        Err(_) => 0,
+    };
+    while let Some(chunk) = i.get(at..at.wrapping_add(8)) {
+        let m = marks(word(chunk));
+        if m != 0 {
+            return at + (m.trailing_zeros() / 8) as usize;
+        }
+        at += 8;
+    }
+    let left = i.len().wrapping_sub(at);
+    if left == 0 || left >= 8 {
+        return i.len().min(at);
+    }
+    if i.len() >= 8 {
+        // The `left` bytes from `at` in the low bytes, zeros above them
+        // (which `marks` may mark: they are masked off).
+        let x = word(&i[i.len() - 8..]) >> ((8 - left) * 8);
+        let m = marks(x) & ((1u64 << (left * 8)) - 1);
+        return if m != 0 {
+            at + (m.trailing_zeros() / 8) as usize
+        } else {
+            i.len()
+        };
+    }
+    at + i[at..].iter().take_while(|&&b| !stops(b)).count()
 }
 
 /// Skips empty list elements: `*( OWS "," ) OWS` (RFC 9110 section 5.6.1.2).
@@ -252,28 +323,29 @@ fn token68_run(i: &[u8]) -> PResult<'_, &[u8]> {
     Ok((&i[end..], &i[..end]))
 }
 
-/// The length of the run of `qdtext` at the start of `i`, eight bytes at a
-/// time while no byte in them is `"`, `\`, a control character or HTAB (the
-/// bytes that end a run, and HTAB, which the byte loop then takes).
+/// The length of the run of `qdtext` at the start of `i`.
 #[inline]
 fn qdtext_run(i: &[u8]) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    // Whether any byte of `x` is below `n` (n <= 0x80); exact as a yes/no.
-    let any_below = |x: u64, n: u8| x.wrapping_sub(ONES * n as u64) & !x & HIGH;
-    let any_equal = |x: u64, b: u8| any_below(x ^ (ONES * b as u64), 1);
-    let mut n = 0;
-    for chunk in i.chunks_exact(8) {
-        let Ok(bytes) = <[u8; 8]>::try_from(chunk) else {
-            break;
-        };
-        let x = u64::from_le_bytes(bytes);
-        if any_below(x, 0x20) | any_equal(x, b'"') | any_equal(x, b'\\') | any_equal(x, 0x7f) != 0 {
-            break;
+    qdtext_end(i, 0)
+}
+
+/// The end of the run of `qdtext` from `at`: eight bytes at a time, finding
+/// the first `"`, `\`, control character or HTAB; HTAB is qdtext, so the
+/// search goes on after one.
+#[inline]
+fn qdtext_end(i: &[u8], mut at: usize) -> usize {
+    loop {
+        at = find(
+            i,
+            at,
+            |x| below(x, 0x20) | equal(x, b'"') | equal(x, b'\\') | equal(x, 0x7f),
+            |b| !is_qdtext(b) || b == b'\t',
+        );
+        match i.get(at) {
+            Some(b'\t') => at += 1,
+            _ => return at,
         }
-        n += 8;
     }
-    n + i[n..].iter().take_while(|&&b| is_qdtext(b)).count()
 }
 
 /// A quoted-string's content, without the quotes and with its escapes kept,
@@ -325,7 +397,7 @@ fn quoted_end(i: &[u8], start: usize) -> Result<usize, nom::Err<PErr<'_>>> {
     };
     let mut at = start + 1;
     loop {
-        at += qdtext_run(&i[at..]);
+        at = qdtext_end(i, at);
         match i.get(at) {
             Some(b'"') => return Ok(at + 1),
             Some(b'\\') => match i.get(at + 1) {
@@ -844,13 +916,24 @@ pub(crate) fn token68_credentials<'a>(i: &'a [u8], limits: &Limits) -> Option<Pa
 /// Reads the next param of a list this module has validated, skipping the
 /// empty elements before it: the rest after its value, its name and value.
 /// `None` when no param starts here (the end of the run, or of the line).
-#[inline]
+///
+/// The list was validated, so this only looks for the bytes that end each
+/// part, eight at a time: the `=` after the name (a name holds none), the
+/// closing quote (or a `\`) of a quoted value, and the separator after a
+/// token value.
+#[inline(always)]
 pub(crate) fn next_valid_param(i: &[u8]) -> Option<(&[u8], &[u8], RawValue<'_>)> {
     let start = run(i, 0, SEP);
-    let name_end = run(i, start, TCHAR);
-    let eq = run(i, name_end, WS);
-    if name_end == start || i.get(eq) != Some(&b'=') {
+    if !is_tchar(*i.get(start)?) {
         return None;
+    }
+    let eq = find(i, start, |x| equal(x, b'='), |b| b == b'=');
+    if eq >= i.len() {
+        return None;
+    }
+    let mut name_end = eq;
+    while name_end > start && is(i[name_end - 1], WS) {
+        name_end -= 1;
     }
     let value = run(i, eq + 1, WS);
     let name = &i[start..name_end];
@@ -858,7 +941,7 @@ pub(crate) fn next_valid_param(i: &[u8]) -> Option<(&[u8], &[u8], RawValue<'_>)>
         let mut at = value + 1;
         let mut escaped = false;
         loop {
-            at += quote_or_backslash(i.get(at..)?);
+            at = quote_or_backslash_at(i, at);
             match i.get(at)? {
                 b'"' => break,
                 _ => {
@@ -877,7 +960,13 @@ pub(crate) fn next_valid_param(i: &[u8]) -> Option<(&[u8], &[u8], RawValue<'_>)>
             },
         ));
     }
-    let end = run(i, value, TCHAR);
+    // A token value ends at OWS, a comma or the end.
+    let end = find(
+        i,
+        value,
+        |x| equal(x, b',') | equal(x, b' ') | equal(x, b'\t'),
+        |b| is(b, SEP),
+    );
     if end == value {
         return None;
     }
@@ -896,24 +985,18 @@ pub(crate) fn next_valid_param(i: &[u8]) -> Option<(&[u8], &[u8], RawValue<'_>)>
 /// at a time.
 #[inline]
 fn quote_or_backslash(i: &[u8]) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let zero_byte = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
-    let mut n = 0;
-    for chunk in i.chunks_exact(8) {
-        let Ok(bytes) = <[u8; 8]>::try_from(chunk) else {
-            break;
-        };
-        let x = u64::from_le_bytes(bytes);
-        if zero_byte(x ^ (ONES * b'"' as u64)) | zero_byte(x ^ (ONES * b'\\' as u64)) != 0 {
-            break;
-        }
-        n += 8;
-    }
-    n + i[n..]
-        .iter()
-        .take_while(|&&b| b != b'"' && b != b'\\')
-        .count()
+    quote_or_backslash_at(i, 0)
+}
+
+/// The index of the first `"` or `\` from `at` (or the length).
+#[inline(always)]
+fn quote_or_backslash_at(i: &[u8], at: usize) -> usize {
+    find(
+        i,
+        at,
+        |x| equal(x, b'"') | equal(x, b'\\'),
+        |b| b == b'"' || b == b'\\',
+    )
 }
 
 // ---------------------------------------------------------------------------

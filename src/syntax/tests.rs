@@ -312,3 +312,46 @@ fn token68_credentials_agree_with_item() {
     };
     assert!(token68_credentials(b"Bearer abc", &short).is_none());
 }
+
+/// The eight-byte searches give what a byte loop gives: every byte value at
+/// every position of runs of every length up to 20 (so in a whole word, in
+/// the overlapping read of the last bytes, and in inputs shorter than a
+/// word), searched from every start.
+#[test]
+fn eight_byte_searches_match_byte_loops() {
+    for len in 0..=20usize {
+        for pos in 0..len.max(1) {
+            for b in 0..=255u8 {
+                let mut v = vec![b'a'; len];
+                if pos < len {
+                    v[pos] = b;
+                }
+                for at in 0..=len {
+                    let first = |stop: &dyn Fn(u8) -> bool| {
+                        at + v[at..].iter().take_while(|&&c| !stop(c)).count()
+                    };
+                    assert_eq!(
+                        quote_or_backslash_at(&v, at),
+                        first(&|c| c == b'"' || c == b'\\'),
+                        "quote {len} {pos} {b:#x} {at}"
+                    );
+                    assert_eq!(
+                        qdtext_end(&v, at),
+                        first(&|c| !is_qdtext(c)),
+                        "qdtext {len} {pos} {b:#x} {at}"
+                    );
+                    assert_eq!(
+                        find(&v, at, |x| equal(x, b'='), |c| c == b'='),
+                        first(&|c| c == b'='),
+                        "equals {len} {pos} {b:#x} {at}"
+                    );
+                    assert_eq!(
+                        long_run(&v, at, T68),
+                        first(&|c| !is_t68(c)),
+                        "token68 {len} {pos} {b:#x} {at}"
+                    );
+                }
+            }
+        }
+    }
+}

@@ -50,23 +50,39 @@ pub(super) enum UserPass {
 }
 
 impl UserPass {
-    fn decode(token68: &[u8]) -> Result<Self, SchemeError> {
-        // base64 needs room for whole 3-byte groups before it trims padding.
-        let room = token68.len() / 4 * 3 + 3;
-        if room <= INLINE_USER_PASS {
-            let mut buf = [0; INLINE_USER_PASS];
-            return match BASE64.decode_slice(token68, &mut buf) {
-                Ok(n) => Ok(UserPass::Inline(buf, n as u8)),
+    /// Decodes into the inline buffer of `self` (`Inline`, all zeros):
+    /// the [`Marks`] of the decoded bytes.
+    #[inline]
+    fn decode_inline(&mut self, token68: &[u8]) -> Result<Marks, SchemeError> {
+        let UserPass::Inline(buf, len) = self else {
+            return Err(SchemeError::InvalidBase64);
+        };
+        let (n, marks) = match decode_canonical(token68, buf) {
+            Some(found) => found,
+            // Anything else is for the engine to accept or reject (it
+            // overwrites, and on failure wipes, what was written).
+            None => match BASE64.decode_slice(token68, &mut buf[..]) {
+                Ok(n) => (n, Marks::of(&buf[..n])),
                 Err(_) => {
                     wipe(&mut buf[..]);
-                    Err(SchemeError::InvalidBase64)
+                    return Err(SchemeError::InvalidBase64);
                 }
-            };
-        }
+            },
+        };
+        *len = n as u8;
+        Ok(marks)
+    }
+
+    /// Decodes onto the heap (a long user-pass): the bytes and their
+    /// [`Marks`].
+    fn decode_heap(token68: &[u8], room: usize) -> Result<(Self, Marks), SchemeError> {
         // Decoded into a buffer we own, so that a failure can wipe it too.
         let mut v = Vec::with_capacity(room);
         match BASE64.decode_vec(token68, &mut v) {
-            Ok(()) => Ok(UserPass::Heap(v)),
+            Ok(()) => {
+                let marks = Marks::of(&v);
+                Ok((UserPass::Heap(v), marks))
+            }
             Err(_) => {
                 wipe(&mut v);
                 Err(SchemeError::InvalidBase64)
@@ -80,6 +96,161 @@ impl UserPass {
             UserPass::Heap(v) => v,
         }
     }
+}
+
+/// The value of each base64 character (RFC 4648 section 4), `0xFF` for
+/// every other byte.
+const BASE64_VALUES: [u8; 256] = {
+    let mut t = [0xFF; 256];
+    let alphabet = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut i = 0;
+    while i < 64 {
+        t[alphabet[i] as usize] = i as u8;
+        i += 1;
+    }
+    t
+};
+
+/// The value of a base64 character (`0xFF` for another byte).
+#[cfg(test)]
+pub(super) fn base64_value(b: u8) -> u8 {
+    BASE64_VALUES[b as usize]
+}
+
+/// Where the first `:` and the first control character (C0 or DEL) of
+/// decoded `user-pass` bytes are; `usize::MAX` for none.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct Marks {
+    pub(super) colon: usize,
+    pub(super) control: usize,
+}
+
+impl Marks {
+    const NONE: Marks = Marks {
+        colon: usize::MAX,
+        control: usize::MAX,
+    };
+
+    /// The marks of `bytes`, eight bytes at a time.
+    pub(super) fn of(bytes: &[u8]) -> Marks {
+        use crate::syntax::{below, equal, find};
+        let colon = find(bytes, 0, |x| equal(x, b':'), |b| b == b':');
+        let control = find(
+            bytes,
+            0,
+            |x| below(x, 0x20) | equal(x, 0x7f),
+            |b| b.is_ascii_control(),
+        );
+        let none = |at: usize| if at < bytes.len() { at } else { usize::MAX };
+        Marks {
+            colon: none(colon),
+            control: none(control),
+        }
+    }
+
+    /// Records the marks of three decoded bytes at `at`, held in the low
+    /// three bytes of `w` (first byte lowest), when none was found before.
+    #[inline(always)]
+    fn add(&mut self, w: u32, at: usize) {
+        const ONES: u32 = 0x0001_0101;
+        const HIGH: u32 = 0x0080_8080;
+        // As `syntax::below`, on three bytes: exact at the lowest set bit.
+        let below = |x: u32, n: u8| x.wrapping_sub(ONES * u32::from(n)) & !x & HIGH;
+        let colon = below(w ^ (ONES * u32::from(b':')), 1);
+        let control = below(w, 0x20) | below(w ^ (ONES * 0x7f), 1);
+        if colon | control != 0 {
+            let at_bit = |m: u32| at + (m.trailing_zeros() / 8) as usize;
+            if colon != 0 && self.colon == usize::MAX {
+                self.colon = at_bit(colon);
+            }
+            if control != 0 && self.control == usize::MAX {
+                self.control = at_bit(control);
+            }
+        }
+    }
+
+    /// Where `user-pass` splits: the first `:`. Fails without one
+    /// ([`SchemeError::MissingColon`]), and for a control character in the
+    /// user-id, then in the password: the first control character tells
+    /// which.
+    fn split(self) -> Result<usize, SchemeError> {
+        if self.colon == usize::MAX {
+            return Err(SchemeError::MissingColon);
+        }
+        match self.control {
+            usize::MAX => Ok(self.colon),
+            c if c < self.colon => Err(SchemeError::ControlCharacter("user-id")),
+            _ => Err(SchemeError::ControlCharacter("password")),
+        }
+    }
+}
+
+/// Decodes the common form of a Basic token68, standard base64 with
+/// canonical padding (a length that is a multiple of four, at most two `=`
+/// at the end, zero bits after the last byte), into `out`: the number of
+/// bytes, and the [`Marks`] of those bytes, found as they are decoded.
+/// `None` for every other input, which [`BASE64`] then decides; where this
+/// decodes, [`BASE64`] decodes the same bytes (tested against it).
+#[inline]
+pub(super) fn decode_canonical(token68: &[u8], out: &mut [u8]) -> Option<(usize, Marks)> {
+    if token68.is_empty() || token68.len() % 4 != 0 {
+        return None;
+    }
+    let pad = match token68 {
+        [.., b'=', b'='] => 2,
+        [.., b'='] => 1,
+        _ => 0,
+    };
+    let body = &token68[..token68.len() - pad];
+    let v = |b: u8| u32::from(BASE64_VALUES[b as usize]);
+    let mut n = 0;
+    let mut marks = Marks::NONE;
+    let quads = body.chunks_exact(4);
+    let rest = quads.remainder();
+    for q in quads {
+        let &[a, b, c, d] = q else { return None };
+        let (a, b, c, d) = (v(a), v(b), v(c), v(d));
+        // 0xFF marks a byte outside the alphabet.
+        if (a | b | c | d) & 0x80 != 0 {
+            return None;
+        }
+        let word = (a << 18 | b << 12 | c << 6 | d).swap_bytes() >> 8;
+        // Four bytes written, the last of them garbage that the next group
+        // overwrites (or past the end).
+        out.get_mut(n..n + 4)?.copy_from_slice(&word.to_le_bytes());
+        marks.add(word, n);
+        n += 3;
+    }
+    let (word, len) = match *rest {
+        [] => (0, 0),
+        [a, b] => {
+            let (a, b) = (v(a), v(b));
+            if (a | b) & 0x80 != 0 || b & 0x0F != 0 {
+                return None;
+            }
+            (a << 2 | b >> 4, 1)
+        }
+        [a, b, c] => {
+            let (a, b, c) = (v(a), v(b), v(c));
+            if (a | b | c) & 0x80 != 0 || c & 0x03 != 0 {
+                return None;
+            }
+            ((a << 10 | b << 4 | c >> 2).swap_bytes() >> 16, 2)
+        }
+        _ => return None,
+    };
+    if len > 0 {
+        out.get_mut(n..n + 3)?
+            .copy_from_slice(&word.to_le_bytes()[..3]);
+        // The zero bytes after the last are marked as control characters
+        // unless one came before: a mark past the end is none.
+        marks.add(word, n);
+        n += len;
+        if marks.control >= n {
+            marks.control = usize::MAX;
+        }
+    }
+    Some((n, marks))
 }
 
 /// Overwrites decoded bytes with zeros: a heap buffer in its whole capacity
@@ -147,20 +318,21 @@ impl BasicCredentials {
     /// assert_eq!(BasicCredentials::decode(b"YWI=").unwrap_err(), SchemeError::MissingColon);
     /// # Ok::<(), SchemeError>(())
     /// ```
+    #[inline]
     pub fn decode(token68: &[u8]) -> Result<Self, SchemeError> {
-        let user_pass = UserPass::decode(token68)?;
-        let bytes = user_pass.as_slice();
-        let colon = bytes
-            .iter()
-            .position(|&b| b == b':')
-            .ok_or(SchemeError::MissingColon)?;
-        let (user, pass) = (&bytes[..colon], &bytes[colon + 1..]);
-        if user.iter().any(u8::is_ascii_control) {
-            return Err(SchemeError::ControlCharacter("user-id"));
+        // base64 needs room for whole 3-byte groups before it trims padding.
+        let room = token68.len() / 4 * 3 + 3;
+        if room <= INLINE_USER_PASS {
+            // Decoded in place, into the value returned.
+            let mut creds = BasicCredentials {
+                user_pass: UserPass::Inline([0; INLINE_USER_PASS], 0),
+                colon: 0,
+            };
+            creds.colon = creds.user_pass.decode_inline(token68)?.split()?;
+            return Ok(creds);
         }
-        if pass.iter().any(u8::is_ascii_control) {
-            return Err(SchemeError::ControlCharacter("password"));
-        }
+        let (user_pass, marks) = UserPass::decode_heap(token68, room)?;
+        let colon = marks.split()?;
         Ok(BasicCredentials { user_pass, colon })
     }
 
@@ -266,6 +438,7 @@ impl BasicCredentials {
 impl TryFrom<&Credentials<'_>> for BasicCredentials {
     type Error = SchemeError;
 
+    #[inline]
     fn try_from(c: &Credentials<'_>) -> Result<Self, SchemeError> {
         if !c.is_scheme("Basic") {
             return Err(SchemeError::WrongScheme("Basic"));

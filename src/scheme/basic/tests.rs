@@ -204,3 +204,122 @@ fn wipe_overwrites_both_buffers() {
         200
     );
 }
+
+/// The fast decoder agrees with the `base64` engine wherever it decodes,
+/// and decodes every canonical encoding: all lengths up to 60 bytes, every
+/// byte value, and corrupted encodings (a byte replaced, padding moved or
+/// dropped, non-zero trailing bits).
+#[test]
+fn canonical_decoder_agrees_with_the_engine() {
+    use super::credentials::{decode_canonical, Marks};
+    let check = |token: &[u8]| {
+        let mut fast = [0u8; 96];
+        let mut slow = [0u8; 96];
+        if let Some((n, marks)) = decode_canonical(token, &mut fast) {
+            let m = BASE64
+                .decode_slice(token, &mut slow)
+                .unwrap_or_else(|e| panic!("{token:?}: the engine refuses ({e})"));
+            assert_eq!(&fast[..n], &slow[..m], "{token:?}");
+            assert_eq!(marks, Marks::of(&slow[..m]), "{token:?}");
+        }
+    };
+    let replacements = [b'=', b'A', b'-', b'_', b' ', b'/', b'+', 0, 0xff, b'z'];
+    for len in 0..60usize {
+        // Every byte value comes up, colons and control characters at
+        // varying places among them.
+        let data: Vec<u8> = (0..len).map(|i| (i * 37 + len * 11) as u8).collect();
+        let token = BASE64.encode(&data).into_bytes();
+        let mut out = [0u8; 96];
+        assert_eq!(
+            decode_canonical(&token, &mut out).map(|(n, _)| out[..n].to_vec()),
+            (len > 0).then(|| data.clone()),
+            "length {len}"
+        );
+        for at in 0..token.len() {
+            for r in replacements {
+                let mut t = token.clone();
+                t[at] = r;
+                check(&t);
+            }
+            check(&token[..at]);
+            let mut t = token.clone();
+            t.insert(at, b'=');
+            check(&t);
+        }
+        // Trailing bits set before the padding.
+        if let Some(p) = token.iter().position(|&b| b == b'=') {
+            for flip in [1u8, 2, 3, 15] {
+                let mut t = token.clone();
+                let v = super::credentials::base64_value(t[p - 1]) ^ flip;
+                t[p - 1] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+                    [v as usize & 63];
+                check(&t);
+            }
+        }
+    }
+    // Every byte value in every position of a four-byte group.
+    for b in 0..=255u8 {
+        for at in 0..4 {
+            let mut t = *b"QUJD";
+            t[at] = b;
+            check(&t);
+            let mut t = *b"QQ==";
+            t[at] = b;
+            check(&t);
+            let mut t = *b"QUI=";
+            t[at] = b;
+            check(&t);
+        }
+    }
+}
+
+/// The colon and control-character checks (made while decoding, eight or
+/// three bytes at a time) give what the byte-by-byte rules give: every
+/// place of a colon, a second colon and a control character in user-pass
+/// strings of up to 20 bytes and of 70 and 71, through the fast decoder and
+/// the engine.
+#[test]
+fn split_matches_the_byte_rules() {
+    fn reference(b: &[u8]) -> Result<usize, SchemeError> {
+        let colon = b
+            .iter()
+            .position(|&c| c == b':')
+            .ok_or(SchemeError::MissingColon)?;
+        if b[..colon].iter().any(u8::is_ascii_control) {
+            return Err(SchemeError::ControlCharacter("user-id"));
+        }
+        if b[colon + 1..].iter().any(u8::is_ascii_control) {
+            return Err(SchemeError::ControlCharacter("password"));
+        }
+        Ok(colon)
+    }
+    // 70 and 71 bytes: decoded on the heap, by the engine.
+    for len in (1..20).chain([70, 71]) {
+        for colon in 0..=len {
+            for ctl in 0..=len {
+                for c in [0u8, 1, b'\t', 0x1f, 0x7f] {
+                    let mut v = vec![b'a'; len];
+                    if colon < len {
+                        v[colon] = b':';
+                    }
+                    if ctl < len && ctl != colon {
+                        v[ctl] = c;
+                    }
+                    if len > 4 && colon + 2 < len && ctl != colon + 2 {
+                        v[colon + 2] = b':';
+                    }
+                    let want = reference(&v);
+                    for token in [BASE64.encode(&v), BASE64.encode(&v).replace('=', "")] {
+                        let got = BasicCredentials::decode(token.as_bytes());
+                        if token.len() % 4 != 0 {
+                            // Unpadded: the engine refuses it.
+                            assert!(got.is_err());
+                            continue;
+                        }
+                        assert_eq!(got.map(|c| c.user_id().len()), want, "{v:?}");
+                    }
+                }
+            }
+        }
+    }
+}
