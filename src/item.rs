@@ -284,7 +284,13 @@ impl<'a> Item<'a> {
         out.put(scheme)?;
         if let Some(t) = self.token68_bytes() {
             out.put(b" ")?;
-            return out.put(t);
+            // A token68 read in lenient mode may hold the line breaks of a
+            // base64 encoder that wraps its lines: they carry nothing, and
+            // are left out (a strict token68 is one part).
+            for part in t.split(|&b| b == b'\r' || b == b'\n') {
+                out.put(part)?;
+            }
+            return Ok(());
         }
         for (i, p) in self.params().iter().enumerate() {
             out.put(if i == 0 { b" " } else { b", " })?;
