@@ -619,7 +619,7 @@ impl<'a> Lax<'a, '_> {
             odd.map(|at| (at, DeviationKind::Token68Chars)),
             line_breaks.map(|at| (at, DeviationKind::CrLfInValue)),
         ];
-        found.sort_by_key(|f| f.map(|(at, _)| at));
+        found.sort_unstable_by_key(|f| f.map(|(at, _)| at));
         for (at, kind) in found.into_iter().flatten() {
             self.dev(kind, at);
         }
