@@ -158,6 +158,10 @@ impl<'a> Item<'a> {
                 (Kind::Params, at, at + src.len())
             }
         };
+        // The offsets are at most `end`; one test for all of them.
+        if (end | count) > u32::MAX as usize {
+            return None;
+        }
         Some(Item {
             text: match line.1 {
                 // The line is text already: slice it (an item starts and ends
@@ -171,9 +175,9 @@ impl<'a> Item<'a> {
                 }
                 None => Text::new(start.get(..end)?),
             },
-            scheme_len: u32::try_from(scheme_len).ok()?,
-            body_at: u32::try_from(body_at).ok()?,
-            count: u32::try_from(count).ok()?,
+            scheme_len: scheme_len as u32,
+            body_at: body_at as u32,
+            count: count as u32,
             kind,
             lax: false,
             more,

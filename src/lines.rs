@@ -245,14 +245,20 @@ pub(crate) struct Walker<'a> {
 }
 
 impl<'a> Walker<'a> {
+    #[inline]
     pub(crate) fn new(src: Source<'a>) -> Self {
+        // One line is entered at once: the walk then never looks for another.
+        let (line, text, next_line) = match src {
+            Source::One(line, text) => (line, text, 1),
+            Source::Lines(_) => (&[][..], None, 0),
+        };
         Walker {
             src,
-            line: &[],
-            text: None,
-            rest: &[],
+            line,
+            text,
+            rest: syntax::skip_empty_elements(line),
             line_no: 0,
-            next_line: 0,
+            next_line,
             done: false,
             count: 0,
         }

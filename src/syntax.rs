@@ -201,6 +201,24 @@ fn run(i: &[u8], mut at: usize, class: u8) -> usize {
     at
 }
 
+/// The end of the run of `tchar` in `i` from `at`: [`run`] eight bytes at
+/// a time while eight remain (one table test per byte and no bound check),
+/// for names and schemes, which are a few bytes long.
+#[inline(always)]
+fn tchar_run(i: &[u8], mut at: usize) -> usize {
+    while let Some(chunk) = i.get(at..at.wrapping_add(8)) {
+        if let Ok(c) = <&[u8; 8]>::try_from(chunk) {
+            for (k, &b) in c.iter().enumerate() {
+                if !is_tchar(b) {
+                    return at + k;
+                }
+            }
+        }
+        at += 8;
+    }
+    run(i, at, TCHAR)
+}
+
 /// [`run`] for runs that are often long (a token68: a JWT is hundreds of
 /// bytes): eight bytes at a time while all eight are in the class (one AND
 /// of their table entries). Fewer than eight bytes before the end are
@@ -301,7 +319,7 @@ pub(crate) fn skip_empty_elements(i: &[u8]) -> &[u8] {
 /// ```
 #[inline]
 pub(crate) fn token(i: &[u8]) -> PResult<'_, &[u8]> {
-    match run(i, 0, TCHAR) {
+    match tchar_run(i, 0) {
         0 => take_while1(is_tchar)(i),
         n => Ok((&i[n..], &i[..n])),
     }
@@ -684,7 +702,7 @@ fn param_run_or_not<'a>(
     let mut end = 0;
     loop {
         // `token BWS "="` starts a param; anything else the next challenge.
-        let name_end = run(i, at, TCHAR);
+        let name_end = tchar_run(i, at);
         let eq = run(i, name_end, WS);
         if name_end == at || i.get(eq) != Some(&b'=') {
             if count == 0 {
@@ -893,7 +911,7 @@ pub(crate) fn item<'a>(i: &'a [u8], ctx: Context, limits: &impl Rules) -> PResul
 /// ([`item`]) then reads. Where this accepts, `item` reads the same.
 #[inline]
 pub(crate) fn token68_credentials<'a>(i: &'a [u8], limits: &Limits) -> Option<Parsed<'a>> {
-    let scheme = run(i, 0, TCHAR);
+    let scheme = tchar_run(i, 0);
     if scheme == 0 || i.get(scheme) != Some(&b' ') {
         return None;
     }
@@ -918,67 +936,67 @@ pub(crate) fn token68_credentials<'a>(i: &'a [u8], limits: &Limits) -> Option<Pa
 /// `None` when no param starts here (the end of the run, or of the line).
 ///
 /// The list was validated, so this only looks for the bytes that end each
-/// part, eight at a time: the `=` after the name (a name holds none), the
-/// closing quote (or a `\`) of a quoted value, and the separator after a
-/// token value.
+/// part: the end of the name (a few bytes, read as [`tchar_run`] does), the
+/// closing quote (or a `\`) of a quoted value, eight bytes at a time, and
+/// the end of a token value. OWS around `=` is tested for only where the
+/// canonical form has none.
 #[inline(always)]
 pub(crate) fn next_valid_param(i: &[u8]) -> Option<(&[u8], &[u8], RawValue<'_>)> {
     let start = run(i, 0, SEP);
-    if !is_tchar(*i.get(start)?) {
+    let name_end = tchar_run(i, start);
+    if name_end == start {
         return None;
     }
-    let eq = find(i, start, |x| equal(x, b'='), |b| b == b'=');
-    if eq >= i.len() {
-        return None;
+    let mut eq = name_end;
+    if i.get(eq) != Some(&b'=') {
+        eq = run(i, eq, WS);
+        if i.get(eq) != Some(&b'=') {
+            return None;
+        }
     }
-    let mut name_end = eq;
-    while name_end > start && is(i[name_end - 1], WS) {
-        name_end -= 1;
+    let mut value = eq + 1;
+    if !matches!(i.get(value), Some(&b) if b == b'"' || is_tchar(b)) {
+        value = run(i, value, WS);
     }
-    let value = run(i, eq + 1, WS);
     let name = &i[start..name_end];
-    if i.get(value) == Some(&b'"') {
-        let mut at = value + 1;
-        let mut escaped = false;
-        loop {
-            at = quote_or_backslash_at(i, at);
-            match i.get(at)? {
-                b'"' => break,
-                _ => {
-                    escaped = true;
-                    at += 2;
+    match i.get(value) {
+        Some(b'"') => {
+            let mut at = value + 1;
+            let mut escaped = false;
+            loop {
+                at = quote_or_backslash_at(i, at);
+                match i.get(at)? {
+                    b'"' => break,
+                    _ => {
+                        escaped = true;
+                        at += 2;
+                    }
                 }
             }
+            Some((
+                i.get(at + 1..)?,
+                name,
+                RawValue {
+                    raw: &i[value + 1..at],
+                    quoted: true,
+                    escaped,
+                },
+            ))
         }
-        return Some((
-            i.get(at + 1..)?,
-            name,
-            RawValue {
-                raw: &i[value + 1..at],
-                quoted: true,
-                escaped,
-            },
-        ));
+        Some(&b) if is_tchar(b) => {
+            let end = run(i, value + 1, TCHAR);
+            Some((
+                &i[end..],
+                name,
+                RawValue {
+                    raw: &i[value..end],
+                    quoted: false,
+                    escaped: false,
+                },
+            ))
+        }
+        _ => None,
     }
-    // A token value ends at OWS, a comma or the end.
-    let end = find(
-        i,
-        value,
-        |x| equal(x, b',') | equal(x, b' ') | equal(x, b'\t'),
-        |b| is(b, SEP),
-    );
-    if end == value {
-        return None;
-    }
-    Some((
-        &i[end..],
-        name,
-        RawValue {
-            raw: &i[value..end],
-            quoted: false,
-            escaped: false,
-        },
-    ))
 }
 
 /// The number of bytes before the first `"` or `\` (or the length), eight
