@@ -732,6 +732,13 @@ fn param_run_or_not<'a>(
             return fail(&i[at..], ErrorKind::TooManyParams);
         }
         end = value_end;
+        // The canonical separator, `", "` before a name, read at once.
+        if let Some(&[b',', b' ', next]) = i.get(value_end..value_end.wrapping_add(3)) {
+            if is_tchar(next) {
+                at = value_end + 2;
+                continue;
+            }
+        }
         let after = run(i, value_end, WS);
         match i.get(after) {
             None => {
@@ -812,9 +819,9 @@ fn params_body_or_not<'a>(
 /// - within the params, a token not followed by `BWS "="` starts the next
 ///   challenge.
 pub(crate) fn item<'a>(i: &'a [u8], ctx: Context, limits: &impl Rules) -> PResult<'a, Parsed<'a>> {
-    let (rest, scheme) = match token(i) {
-        Ok(ok) => ok,
-        Err(_) => return fail(i, ErrorKind::ExpectedScheme),
+    let (scheme, rest) = match tchar_run(i, 0) {
+        0 => return fail(i, ErrorKind::ExpectedScheme),
+        n => i.split_at(n),
     };
     let parsed = |body, open| Parsed { scheme, body, open };
     let sp = rest.iter().take_while(|&&b| b == b' ').count();
@@ -942,7 +949,10 @@ pub(crate) fn token68_credentials<'a>(i: &'a [u8], limits: &Limits) -> Option<Pa
 /// canonical form has none.
 #[inline(always)]
 pub(crate) fn next_valid_param(i: &[u8]) -> Option<(&[u8], &[u8], RawValue<'_>)> {
-    let start = run(i, 0, SEP);
+    let start = match i {
+        [b',', b' ', b, ..] if is_tchar(*b) => 2,
+        _ => run(i, 0, SEP),
+    };
     let name_end = tchar_run(i, start);
     if name_end == start {
         return None;
