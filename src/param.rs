@@ -35,21 +35,45 @@ use crate::syntax::{self, ByteSink, RawValue, UnescapeIter};
 /// ```
 #[derive(Clone, Copy)]
 pub struct ParamValue<'a> {
-    pub(crate) v: RawValue<'a>,
-    /// From credentials: `Debug` shows nothing of it.
-    secret: bool,
+    raw: &'a [u8],
+    /// [`QUOTED`], [`ESCAPED`] and [`SECRET`]: one byte, so that the value
+    /// is three words and copies as such.
+    flags: u8,
 }
+
+/// Written as a quoted-string.
+const QUOTED: u8 = 1;
+/// Holds a quoted-pair.
+const ESCAPED: u8 = 2;
+/// From credentials: `Debug` shows nothing of it.
+const SECRET: u8 = 4;
 
 impl<'a> ParamValue<'a> {
     #[inline]
     pub(crate) const fn from_raw(v: RawValue<'a>) -> Self {
-        ParamValue { v, secret: false }
+        ParamValue {
+            raw: v.raw,
+            flags: ((v.quoted as u8) * QUOTED) | ((v.escaped as u8) * ESCAPED),
+        }
+    }
+
+    /// The value as the grammar reads it.
+    #[inline]
+    pub(crate) fn raw_value(&self) -> RawValue<'a> {
+        RawValue {
+            raw: self.raw,
+            quoted: self.is_quoted(),
+            escaped: self.has_escapes(),
+        }
     }
 
     /// The same value, marked as a secret for `Debug`.
     #[inline]
     pub(crate) fn secret(self, secret: bool) -> Self {
-        ParamValue { secret, ..self }
+        ParamValue {
+            flags: (self.flags & !SECRET) | ((secret as u8) * SECRET),
+            ..self
+        }
     }
 
     /// The same value, shown by `Debug`: for the params of credentials that a
@@ -62,38 +86,38 @@ impl<'a> ParamValue<'a> {
     /// The value as written: for a quoted-string, the bytes between the quotes
     /// with any escapes (`\"`, `\\`, …) still in place.
     pub fn raw(&self) -> &'a [u8] {
-        self.v.raw
+        self.raw
     }
 
     /// Whether the value was written as a quoted-string.
     pub fn is_quoted(&self) -> bool {
-        self.v.quoted
+        self.flags & QUOTED != 0
     }
 
     /// Whether the value holds a quoted-pair, so that unescaping changes it.
     pub fn has_escapes(&self) -> bool {
-        self.v.escaped
+        self.flags & ESCAPED != 0
     }
 
     /// The unescaped bytes, one by one, without allocating.
     pub fn bytes(&self) -> Unescaped<'a> {
-        Unescaped(UnescapeIter::new(self.v.raw, self.v.escaped))
+        Unescaped(UnescapeIter::new(self.raw, self.has_escapes()))
     }
 
     /// The value as `&str` when that needs no copy: it has no escapes and is
     /// valid UTF-8 (values parsed from a `&str` always are).
     pub fn as_str(&self) -> Option<&'a str> {
-        if self.v.escaped {
+        if self.has_escapes() {
             None
         } else {
-            core::str::from_utf8(self.v.raw).ok()
+            core::str::from_utf8(self.raw).ok()
         }
     }
 
     /// Compares the unescaped value with `other`, ignoring ASCII case.
     pub fn eq_ignore_ascii_case(&self, other: &[u8]) -> bool {
-        if !self.v.escaped {
-            return self.v.raw.eq_ignore_ascii_case(other);
+        if !self.has_escapes() {
+            return self.raw.eq_ignore_ascii_case(other);
         }
         let mut it = self.bytes();
         other
@@ -106,13 +130,13 @@ impl<'a> ParamValue<'a> {
     #[cfg(feature = "alloc")]
     #[cfg_attr(docsrs, doc(cfg(feature = "alloc")))]
     pub fn unescaped(&self) -> Cow<'a, [u8]> {
-        if self.v.escaped {
+        if self.has_escapes() {
             // The raw length bounds the unescaped one: one allocation.
-            let mut out = Vec::with_capacity(self.v.raw.len());
+            let mut out = Vec::with_capacity(self.raw.len());
             out.extend(self.bytes());
             Cow::Owned(out)
         } else {
-            Cow::Borrowed(self.v.raw)
+            Cow::Borrowed(self.raw)
         }
     }
 
@@ -138,7 +162,7 @@ impl<'a> ParamValue<'a> {
     /// Writes the value canonically: a token where the grammar allows it, a
     /// quoted-string escaping only `"` and `\` otherwise.
     pub(crate) fn write_canonical(&self, out: &mut dyn ByteSink, force_quote: bool) -> fmt::Result {
-        syntax::write_value(out, &self.v, force_quote)
+        syntax::write_value(out, &self.raw_value(), force_quote)
     }
 
     /// Writes the value canonically as text (see [`syntax::TextSink`]).
@@ -151,8 +175,8 @@ impl<'a> ParamValue<'a> {
 
 impl PartialEq for ParamValue<'_> {
     fn eq(&self, other: &Self) -> bool {
-        if !self.v.escaped && !other.v.escaped {
-            return self.v.raw == other.v.raw;
+        if !self.has_escapes() && !other.has_escapes() {
+            return self.raw == other.raw;
         }
         self.bytes().eq(other.bytes())
     }
@@ -172,8 +196,8 @@ impl Hash for ParamValue<'_> {
 
 impl PartialEq<str> for ParamValue<'_> {
     fn eq(&self, other: &str) -> bool {
-        if !self.v.escaped {
-            return self.v.raw == other.as_bytes();
+        if !self.has_escapes() {
+            return self.raw == other.as_bytes();
         }
         self.bytes().eq(other.bytes())
     }
@@ -190,7 +214,7 @@ impl PartialEq<&str> for ParamValue<'_> {
 impl fmt::Debug for ParamValue<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("ParamValue(")?;
-        if self.secret {
+        if self.flags & SECRET != 0 {
             f.write_str("<redacted>")?;
         } else {
             self.fmt_text(f, true)?;
@@ -296,7 +320,7 @@ impl<'a> Param<'a> {
     pub(crate) fn write_as_written(&self, out: &mut Vec<u8>) {
         out.extend_from_slice(self.name.as_bytes());
         out.push(b'=');
-        let v = &self.value.v;
+        let v = &self.value.raw_value();
         if v.quoted {
             out.push(b'"');
         }
