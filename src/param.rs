@@ -602,12 +602,13 @@ impl<'a> ParamsIter<'a> {
         p
     }
 
-    /// The next param when it is not on the current line's strict source:
+    /// The name and value of the next param when it is not on the current
+    /// line's strict source:
     /// read by the lenient grammar, or on the next field line. Out of line,
     /// so that [`next`](Iterator::next) stays small.
     #[cold]
     #[inline(never)]
-    fn next_elsewhere(&mut self) -> Option<Param<'a>> {
+    fn next_elsewhere(&mut self) -> Option<(&'a [u8], RawValue<'a>)> {
         // `self.cur` holds no param (the caller looked).
         loop {
             if let Some(rest) = self.lax {
@@ -622,7 +623,7 @@ impl<'a> ParamsIter<'a> {
                     return None;
                 };
                 self.lax = Some(&rest[end..]);
-                return Some(self.yield_param(&rest[n0..n1], value));
+                return Some((&rest[n0..n1], value));
             }
             // The params go on in the next field line.
             let line = self.more.as_mut().and_then(|more| {
@@ -643,7 +644,7 @@ impl<'a> ParamsIter<'a> {
             }
             if let Some((rest, name, value)) = syntax::next_valid_param(self.cur) {
                 self.cur = rest;
-                return Some(self.yield_param(name, value));
+                return Some((name, value));
             }
         }
     }
@@ -657,12 +658,17 @@ impl<'a> Iterator for ParamsIter<'a> {
         if self.remaining == 0 {
             return None;
         }
-        // The common case: the next param on the current line.
-        if let Some((rest, name, value)) = syntax::next_valid_param(self.cur) {
-            self.cur = rest;
-            return Some(self.yield_param(name, value));
-        }
-        self.next_elsewhere()
+        // The common case: the next param on the current line. The other
+        // case gives back the parts, not a `Param`: the two meet as scalars,
+        // not as a `Param` in memory that the caller would copy.
+        let (name, value) = match syntax::next_valid_param(self.cur) {
+            Some((rest, name, value)) => {
+                self.cur = rest;
+                (name, value)
+            }
+            None => self.next_elsewhere()?,
+        };
+        Some(self.yield_param(name, value))
     }
 
     fn size_hint(&self) -> (usize, Option<usize>) {
