@@ -943,70 +943,67 @@ pub(crate) fn token68_credentials<'a>(i: &'a [u8], limits: &Limits) -> Option<Pa
 /// `None` when no param starts here (the end of the run, or of the line).
 ///
 /// The list was validated, so this only looks for the bytes that end each
-/// part: the end of the name (a few bytes, read as [`tchar_run`] does), the
-/// closing quote (or a `\`) of a quoted value, eight bytes at a time, and
-/// the end of a token value. OWS around `=` is tested for only where the
-/// canonical form has none.
+/// part, eight at a time: the `=` after the name (a name holds none), the
+/// closing quote (or a `\`) of a quoted value, and the separator after a
+/// token value.
 #[inline(always)]
 pub(crate) fn next_valid_param(i: &[u8]) -> Option<(&[u8], &[u8], RawValue<'_>)> {
-    let start = match i {
-        [b',', b' ', b, ..] if is_tchar(*b) => 2,
-        _ => run(i, 0, SEP),
-    };
-    let name_end = tchar_run(i, start);
-    if name_end == start {
+    let start = run(i, 0, SEP);
+    if !is_tchar(*i.get(start)?) {
         return None;
     }
-    let mut eq = name_end;
-    if i.get(eq) != Some(&b'=') {
-        eq = run(i, eq, WS);
-        if i.get(eq) != Some(&b'=') {
-            return None;
-        }
+    let eq = find(i, start, |x| equal(x, b'='), |b| b == b'=');
+    if eq >= i.len() {
+        return None;
     }
-    let mut value = eq + 1;
-    if !matches!(i.get(value), Some(&b) if b == b'"' || is_tchar(b)) {
-        value = run(i, value, WS);
+    let mut name_end = eq;
+    while name_end > start && is(i[name_end - 1], WS) {
+        name_end -= 1;
     }
+    let value = run(i, eq + 1, WS);
     let name = &i[start..name_end];
-    match i.get(value) {
-        Some(b'"') => {
-            let mut at = value + 1;
-            let mut escaped = false;
-            loop {
-                at = quote_or_backslash_at(i, at);
-                match i.get(at)? {
-                    b'"' => break,
-                    _ => {
-                        escaped = true;
-                        at += 2;
-                    }
+    if i.get(value) == Some(&b'"') {
+        let mut at = value + 1;
+        let mut escaped = false;
+        loop {
+            at = quote_or_backslash_at(i, at);
+            match i.get(at)? {
+                b'"' => break,
+                _ => {
+                    escaped = true;
+                    at += 2;
                 }
             }
-            Some((
-                i.get(at + 1..)?,
-                name,
-                RawValue {
-                    raw: &i[value + 1..at],
-                    quoted: true,
-                    escaped,
-                },
-            ))
         }
-        Some(&b) if is_tchar(b) => {
-            let end = run(i, value + 1, TCHAR);
-            Some((
-                &i[end..],
-                name,
-                RawValue {
-                    raw: &i[value..end],
-                    quoted: false,
-                    escaped: false,
-                },
-            ))
-        }
-        _ => None,
+        return Some((
+            i.get(at + 1..)?,
+            name,
+            RawValue {
+                raw: &i[value + 1..at],
+                quoted: true,
+                escaped,
+            },
+        ));
     }
+    // A token value ends at OWS, a comma or the end.
+    let end = find(
+        i,
+        value,
+        |x| equal(x, b',') | equal(x, b' ') | equal(x, b'\t'),
+        |b| is(b, SEP),
+    );
+    if end == value {
+        return None;
+    }
+    Some((
+        &i[end..],
+        name,
+        RawValue {
+            raw: &i[value..end],
+            quoted: false,
+            escaped: false,
+        },
+    ))
 }
 
 /// The number of bytes before the first `"` or `\` (or the length), eight
