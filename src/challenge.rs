@@ -383,5 +383,11 @@ mod tests {
             "{}",
             core::mem::size_of::<crate::Credentials<'_>>()
         );
+        // A param value is three words (four cost 2% of the time of
+        // `challenges/basic`: benches/README.md).
+        assert_eq!(
+            core::mem::size_of::<crate::ParamValue<'_>>(),
+            3 * core::mem::size_of::<usize>()
+        );
     }
 }
