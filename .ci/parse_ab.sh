@@ -5,7 +5,7 @@
 # B/A over the quiet pairs, those where both times are within 15% of the
 # fastest time seen. The machine alternates between quiet periods and
 # periods where something outside the VM slows this crate's parse by up to
-# 2x, but http-auth's by 15% or less: only quiet pairs compare builds.
+# 2x, but http-auth's by 30% at most: only quiet pairs compare builds.
 #
 #   .ci/parse_ab.sh BENCH_BIN_A BENCH_BIN_B [N [FILTER]]
 #
