@@ -220,6 +220,31 @@ impl<'a> Item<'a> {
         &self.text.bytes()[..self.scheme_len as usize]
     }
 
+    /// Whether the scheme is `name`, ignoring ASCII case. A name of at most
+    /// eight bytes is compared as one word (the item's first eight bytes,
+    /// the bytes after the scheme masked off).
+    #[inline]
+    pub(crate) fn is_scheme(&self, name: &[u8]) -> bool {
+        let len = self.scheme_len as usize;
+        if len != name.len() {
+            return false;
+        }
+        let text = self.text.bytes();
+        if let (Some(&[a, b, c, d, e, f, g, h]), Some(short)) = (
+            text.get(..8),
+            name.get(..len.min(8)).filter(|_| (1..=8).contains(&len)),
+        ) {
+            let mut padded = [0u8; 8];
+            padded[..len].copy_from_slice(short);
+            let mask = u64::MAX >> (64 - 8 * len as u32);
+            let x = u64::from_le_bytes([a, b, c, d, e, f, g, h]);
+            return syntax::ascii_lower(x) & mask
+                == syntax::ascii_lower(u64::from_le_bytes(padded)) & mask;
+        }
+        text.get(..len)
+            .is_some_and(|s| s.eq_ignore_ascii_case(name))
+    }
+
     #[inline]
     pub(crate) fn scheme(&self) -> &str {
         self.text.ascii(0..self.scheme_len as usize)
@@ -425,7 +450,7 @@ macro_rules! item_accessors {
         /// ```
         #[inline]
         pub fn is_scheme(&self, scheme: &str) -> bool {
-            self.0.scheme_bytes().eq_ignore_ascii_case(scheme.as_bytes())
+            self.0.is_scheme(scheme.as_bytes())
         }
 
         #[doc = concat!("The token68 of the ", $what, ", if it has one instead of params.")]
@@ -509,4 +534,52 @@ pub(crate) fn debug_item(
         d.field("params", &item.params());
     }
     d.finish()
+}
+
+#[cfg(all(test, feature = "alloc"))]
+mod tests {
+    use crate::{Challenges, Credentials};
+    use alloc::format;
+
+    /// The one-word comparison of a scheme gives what `eq_ignore_ascii_case`
+    /// gives: for every length up to nine, names that differ in case, in one
+    /// byte, in length, and items shorter than eight bytes.
+    #[test]
+    fn is_scheme_agrees_with_eq_ignore_ascii_case() {
+        let schemes = [
+            "B",
+            "Basic",
+            "BASIC",
+            "basic",
+            "Basid",
+            "Basi",
+            "Basics",
+            "Bearer",
+            "DPoP",
+            "dpop",
+            "Digest",
+            "Negotiate",
+            "NEGOTIATE",
+            "Negotiatf",
+            "AWS4-HMAC-SHA256",
+            "a~b",
+            "A~B",
+            "Mutual",
+            "mutuaL",
+            "Negotiat",
+        ];
+        for scheme in schemes {
+            for tail in ["", " abc", " a=b", " xyzxyzxyz"] {
+                let value = format!("{scheme}{tail}");
+                let c = Credentials::parse(&value).unwrap();
+                let ch = Challenges::parse(&value).next().unwrap().unwrap();
+                for name in schemes {
+                    let want = scheme.eq_ignore_ascii_case(name);
+                    assert_eq!(c.is_scheme(name), want, "{value:?} {name:?}");
+                    assert_eq!(ch.is_scheme(name), want, "{value:?} {name:?}");
+                }
+                assert!(!c.is_scheme(""));
+            }
+        }
+    }
 }

@@ -309,6 +309,17 @@ pub(crate) fn find(
 }
 
 /// Skips empty list elements: `*( OWS "," ) OWS` (RFC 9110 section 5.6.1.2).
+/// The eight bytes of `x` with ASCII upper-case letters made lower-case.
+#[inline(always)]
+pub(crate) fn ascii_lower(x: u64) -> u64 {
+    // No sum carries into the next byte: each byte is at most 0x7f plus 0x3f.
+    let t = x & !HIGH;
+    let from_a = t.wrapping_add(ONES * (0x80 - b'A') as u64);
+    let past_z = t.wrapping_add(ONES * (0x80 - b'Z' - 1) as u64);
+    let upper = from_a & !past_z & !x & HIGH;
+    x | upper >> 2
+}
+
 #[inline]
 pub(crate) fn skip_empty_elements(i: &[u8]) -> &[u8] {
     &i[run(i, 0, SEP)..]

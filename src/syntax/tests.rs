@@ -355,3 +355,23 @@ fn eight_byte_searches_match_byte_loops() {
         }
     }
 }
+
+/// `ascii_lower` lower-cases exactly the bytes `A` to `Z` of a word, each
+/// byte on its own whatever its neighbours are.
+#[test]
+fn ascii_lower_changes_only_upper_case_letters() {
+    for b in 0..=255u8 {
+        for &other in &[0u8, b'A', b'Z', b'@', b'[', 0x7f, 0x80, 0xc1, 0xff] {
+            for pos in 0..8 {
+                let mut w = [other; 8];
+                w[pos] = b;
+                let want = w.map(|c| c.to_ascii_lowercase());
+                assert_eq!(
+                    ascii_lower(u64::from_le_bytes(w)),
+                    u64::from_le_bytes(want),
+                    "{b:#x} at {pos} among {other:#x}"
+                );
+            }
+        }
+    }
+}

@@ -150,16 +150,18 @@ impl Marks {
 
     /// Records the marks of three decoded bytes at `at`, held in the low
     /// three bytes of `w` (first byte lowest), when none was found before.
+    /// Marks the first colon and control character among the `len` low
+    /// bytes of `w` (at most seven), the byte at `at` lowest.
     #[inline(always)]
-    fn add(&mut self, w: u32, at: usize) {
-        const ONES: u32 = 0x0001_0101;
-        const HIGH: u32 = 0x0080_8080;
-        // As `syntax::below`, on three bytes: exact at the lowest set bit.
-        let below = |x: u32, n: u8| x.wrapping_sub(ONES * u32::from(n)) & !x & HIGH;
-        let colon = below(w ^ (ONES * u32::from(b':')), 1);
-        let control = below(w, 0x20) | below(w ^ (ONES * 0x7f), 1);
+    fn add(&mut self, w: u64, len: u32, at: usize) {
+        use crate::syntax::{below, equal};
+        // Exact at the lowest set bit (a borrow only runs upwards), and the
+        // bytes above `len` are masked off.
+        let valid = (1u64 << (len * 8)) - 1;
+        let colon = equal(w, b':') & valid;
+        let control = (below(w, 0x20) | equal(w, 0x7f)) & valid;
         if colon | control != 0 {
-            let at_bit = |m: u32| at + (m.trailing_zeros() / 8) as usize;
+            let at_bit = |m: u64| at + (m.trailing_zeros() / 8) as usize;
             if colon != 0 && self.colon == usize::MAX {
                 self.colon = at_bit(colon);
             }
@@ -169,10 +171,6 @@ impl Marks {
         }
     }
 
-    /// Where `user-pass` splits: the first `:`. Fails without one
-    /// ([`SchemeError::MissingColon`]), and for a control character in the
-    /// user-id, then in the password: the first control character tells
-    /// which.
     fn split(self) -> Result<usize, SchemeError> {
         if self.colon == usize::MAX {
             return Err(SchemeError::MissingColon);
@@ -205,12 +203,31 @@ pub(super) fn decode_canonical(token68: &[u8], out: &mut [u8]) -> Option<(usize,
     let v = |b: u8| u32::from(BASE64_VALUES[b as usize]);
     let mut n = 0;
     let mut marks = Marks::NONE;
-    let quads = body.chunks_exact(4);
+    // Eight characters (six bytes) at a time, each written with one
+    // eight-byte store whose last two bytes the next store overwrites.
+    let mut octets = body.chunks_exact(8);
+    for o in &mut octets {
+        let &[a, b, c, d, e, f, g, h] = o else {
+            return None;
+        };
+        let (a, b, c, d) = (v(a), v(b), v(c), v(d));
+        let (e, f, g, h) = (v(e), v(f), v(g), v(h));
+        // 0xFF marks a byte outside the alphabet.
+        if (a | b | c | d | e | f | g | h) & 0x80 != 0 {
+            return None;
+        }
+        let hi = u64::from(a << 18 | b << 12 | c << 6 | d);
+        let lo = u64::from(e << 18 | f << 12 | g << 6 | h);
+        let word = (hi << 24 | lo).swap_bytes() >> 16;
+        out.get_mut(n..n + 8)?.copy_from_slice(&word.to_le_bytes());
+        marks.add(word, 6, n);
+        n += 6;
+    }
+    let quads = octets.remainder().chunks_exact(4);
     let rest = quads.remainder();
     for q in quads {
         let &[a, b, c, d] = q else { return None };
         let (a, b, c, d) = (v(a), v(b), v(c), v(d));
-        // 0xFF marks a byte outside the alphabet.
         if (a | b | c | d) & 0x80 != 0 {
             return None;
         }
@@ -218,7 +235,7 @@ pub(super) fn decode_canonical(token68: &[u8], out: &mut [u8]) -> Option<(usize,
         // Four bytes written, the last of them garbage that the next group
         // overwrites (or past the end).
         out.get_mut(n..n + 4)?.copy_from_slice(&word.to_le_bytes());
-        marks.add(word, n);
+        marks.add(u64::from(word), 3, n);
         n += 3;
     }
     let (word, len) = match *rest {
@@ -242,13 +259,8 @@ pub(super) fn decode_canonical(token68: &[u8], out: &mut [u8]) -> Option<(usize,
     if len > 0 {
         out.get_mut(n..n + 3)?
             .copy_from_slice(&word.to_le_bytes()[..3]);
-        // The zero bytes after the last are marked as control characters
-        // unless one came before: a mark past the end is none.
-        marks.add(word, n);
-        n += len;
-        if marks.control >= n {
-            marks.control = usize::MAX;
-        }
+        marks.add(u64::from(word), len, n);
+        n += len as usize;
     }
     Some((n, marks))
 }
