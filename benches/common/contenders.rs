@@ -1,7 +1,8 @@
 //! The inputs and the contenders of `benches/parse.rs`: every parser's
-//! parse-and-visit of the same value. `benches/parse.rs` times them;
-//! `.ci/parse_cg_driver.rs` counts their instructions under callgrind.
-//! Both include this file with `#[path]`.
+//! parse-and-visit of the same value. `benches/parse.rs` times them one
+//! after the other, `benches/ratios.rs` interleaved, and
+//! `.ci/parse_cg_driver.rs` counts their instructions under callgrind. All
+//! three include this file with `#[path]`.
 
 #![allow(dead_code)]
 
@@ -45,6 +46,38 @@ pub const CRED_DIGEST: &str = r#"Digest username="Mufasa", realm="http-auth@exam
 
 /// (challenges, params) seen.
 pub type Counts = (usize, usize);
+
+/// The challenge groups: name, input, and the (challenges, params) that
+/// every contender must see.
+pub const CHALLENGE_GROUPS: [(&str, &str, Counts); 5] = [
+    ("basic", BASIC, (1, 2)),
+    ("bearer", BEARER, (1, 3)),
+    ("docker", DOCKER, (1, 3)),
+    ("digest_pair", DIGEST_PAIR, (2, 10)),
+    ("list10", LIST10, (10, 21)),
+];
+
+/// Checks that every contender sees the challenges and params expected of
+/// a group, so that a peer that silently stopped early fails the bench
+/// instead of looking fast.
+pub fn check_challenges(name: &str, input: &str, expect: Counts) {
+    assert_eq!(ours_iter(input), expect, "ours_iter on {name}");
+    assert_eq!(ours_vec(input), expect, "ours_vec on {name}");
+    assert_eq!(http_auth(input), expect, "http-auth on {name}");
+    assert_eq!(parse_net_challenges(input), expect, "parse-net on {name}");
+}
+
+/// Checks that every credentials contender decodes the same bytes.
+pub fn check_credentials(basic: &HeaderValue, bearer: &HeaderValue) {
+    assert_eq!(ours_basic(CRED_BASIC), 18);
+    assert_eq!(headers_basic(basic), 18);
+    assert_eq!(parse_net_basic(CRED_BASIC), 18);
+    assert_eq!(ours_bearer(CRED_BEARER), 15);
+    assert_eq!(headers_bearer(bearer), 15);
+    assert_eq!(parse_net_bearer(CRED_BEARER), 15);
+    assert_eq!(ours_digest(CRED_DIGEST), 10);
+    assert_eq!(parse_net_digest(CRED_DIGEST), 10);
+}
 
 // ---------------------------------------------------------------------------
 // Challenges
