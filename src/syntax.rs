@@ -308,7 +308,6 @@ pub(crate) fn find(
     at + i[at..].iter().take_while(|&&b| !stops(b)).count()
 }
 
-/// Skips empty list elements: `*( OWS "," ) OWS` (RFC 9110 section 5.6.1.2).
 /// The eight bytes of `x` with ASCII upper-case letters made lower-case.
 #[inline(always)]
 pub(crate) fn ascii_lower(x: u64) -> u64 {
@@ -320,6 +319,7 @@ pub(crate) fn ascii_lower(x: u64) -> u64 {
     x | upper >> 2
 }
 
+/// Skips empty list elements: `*( OWS "," ) OWS` (RFC 9110 section 5.6.1.2).
 #[inline]
 pub(crate) fn skip_empty_elements(i: &[u8]) -> &[u8] {
     &i[run(i, 0, SEP)..]

@@ -148,10 +148,9 @@ impl Marks {
         }
     }
 
-    /// Records the marks of three decoded bytes at `at`, held in the low
-    /// three bytes of `w` (first byte lowest), when none was found before.
-    /// Marks the first colon and control character among the `len` low
-    /// bytes of `w` (at most seven), the byte at `at` lowest.
+    /// Records the marks of the `len` decoded bytes at `at` (at most seven),
+    /// held in the low bytes of `w` (first byte lowest), when none was found
+    /// before.
     #[inline(always)]
     fn add(&mut self, w: u64, len: u32, at: usize) {
         use crate::syntax::{below, equal};
@@ -171,6 +170,10 @@ impl Marks {
         }
     }
 
+    /// Where `user-pass` splits: the first `:`. Fails without one
+    /// ([`SchemeError::MissingColon`]), and for a control character in the
+    /// user-id, then in the password: the first control character tells
+    /// which.
     fn split(self) -> Result<usize, SchemeError> {
         if self.colon == usize::MAX {
             return Err(SchemeError::MissingColon);
