@@ -2,9 +2,10 @@
 //! contender of every group, one at a time, so that each instruction count
 //! is the work of one parse and visit, as the bench measures it.
 //!
-//! Copy to `examples/cgp.rs`, `cargo build --profile bench --example cgp`,
-//! then for each NAME below count the instructions of N = 1 and N = 1001
-//! runs; the difference over 1000 is the count per parse:
+//! `.ci/parse_cg.sh [NAME...]` does all of this. By hand: copy to
+//! `examples/cgp.rs`, `cargo build --profile bench --example cgp`, then for
+//! each NAME below count the instructions of N = 1 and N = 1001 runs; the
+//! difference over 1000 is the count per parse:
 //!
 //! ```sh
 //! for n in 1 1001; do
