@@ -201,22 +201,28 @@ fn run(i: &[u8], mut at: usize, class: u8) -> usize {
     at
 }
 
-/// The end of the run of `tchar` in `i` from `at`: [`run`] eight bytes at
-/// a time while eight remain (one table test per byte and no bound check),
-/// for names and schemes, which are a few bytes long.
+/// The end of the run of `tchar` in `i` from `at`: [`short_run`], for
+/// names and schemes, which are a few bytes long.
 #[inline(always)]
-fn tchar_run(i: &[u8], mut at: usize) -> usize {
+fn tchar_run(i: &[u8], at: usize) -> usize {
+    short_run(i, at, TCHAR)
+}
+
+/// [`run`] eight bytes at a time while eight remain (one table test per
+/// byte and no bound check), for runs of a few bytes.
+#[inline(always)]
+fn short_run(i: &[u8], mut at: usize, class: u8) -> usize {
     while let Some(chunk) = i.get(at..at.wrapping_add(8)) {
         if let Ok(c) = <&[u8; 8]>::try_from(chunk) {
             for (k, &b) in c.iter().enumerate() {
-                if !is_tchar(b) {
+                if !is(b, class) {
                     return at + k;
                 }
             }
         }
         at += 8;
     }
-    run(i, at, TCHAR)
+    run(i, at, class)
 }
 
 /// [`run`] for runs that are often long (a token68: a JWT is hundreds of
@@ -306,6 +312,23 @@ pub(crate) fn find(
         };
     }
     at + i[at..].iter().take_while(|&&b| !stops(b)).count()
+}
+
+/// The eight bytes of `i` from `at` as a little-endian `u64`, when eight remain.
+#[inline(always)]
+fn word_at(i: &[u8], at: usize) -> Option<u64> {
+    i.get(at..)?.first_chunk().map(|&b| u64::from_le_bytes(b))
+}
+
+/// The high bit of each byte of `x` that is not an ASCII lower-case letter.
+/// Bits above the lowest set one may be wrong, the lowest is exact.
+#[inline(always)]
+pub(crate) fn not_lower(x: u64) -> u64 {
+    // A byte of 0x80 or more is marked by its own high bit, whatever it
+    // carries into the bytes above it.
+    let from_a = x.wrapping_add(ONES * (0x80 - b'a') as u64);
+    let past_z = x.wrapping_add(ONES * (0x80 - b'z' - 1) as u64);
+    (!from_a | past_z | x) & HIGH
 }
 
 /// The eight bytes of `x` with ASCII upper-case letters made lower-case.
@@ -711,40 +734,65 @@ fn param_run_or_not<'a>(
     let mut count = 0;
     // The end of the last param.
     let mut end = 0;
-    loop {
+    // `before + count > max_params`, with the subtraction out of the loop.
+    let max_count = limits.limits().max_params.saturating_sub(before);
+    'params: loop {
         // `token BWS "="` starts a param; anything else the next challenge.
-        let name_end = tchar_run(i, at);
-        let eq = run(i, name_end, WS);
-        if name_end == at || i.get(eq) != Some(&b'=') {
-            if count == 0 {
-                let at = if name_end == at { at } else { eq };
-                return backtrack(&i[at..], ErrorKind::ExpectedParam);
+        let eq = 'name: {
+            // A name of up to eight lower-case letters right before the `=`,
+            // read at once (no mark: eight letters, `from` is `at + 8`).
+            let from = match word_at(i, at) {
+                Some(x) => at + (not_lower(x).trailing_zeros() / 8) as usize,
+                None => at,
+            };
+            if from != at && i.get(from) == Some(&b'=') {
+                break 'name from;
             }
-            // Neither a param nor a challenge follows the comma: strict
-            // parsing fails at the next element; lenient mode here.
-            if name_end == at && at < i.len() && limits.lenient() {
-                return fail(&i[at..], ErrorKind::ExpectedParam);
+            // Every byte from `at` to `from` is a tchar.
+            let name_end = tchar_run(i, from);
+            let eq = run(i, name_end, WS);
+            if name_end == at || i.get(eq) != Some(&b'=') {
+                if count == 0 {
+                    let at = if name_end == at { at } else { eq };
+                    return backtrack(&i[at..], ErrorKind::ExpectedParam);
+                }
+                // Neither a param nor a challenge follows the comma: strict
+                // parsing fails at the next element; lenient mode here.
+                if name_end == at && at < i.len() && limits.lenient() {
+                    return fail(&i[at..], ErrorKind::ExpectedParam);
+                }
+                break 'params;
             }
-            break;
-        }
-        let value = run(i, eq + 1, WS);
-        let value_end = match i.get(value) {
-            Some(&b'"') => quoted_end(i, value)?,
-            Some(&b) if is_tchar(b) => run(i, value + 1, TCHAR),
-            _ if count == 0 => return backtrack(&i[value..], ErrorKind::ExpectedParamValue),
-            _ => return fail(&i[value..], ErrorKind::ExpectedParamValue),
+            eq
         };
-        let quotes = if i[value] == b'"' { 2 } else { 0 };
+        let (value, value_end, quotes) = if i.get(eq + 1) == Some(&b'"') {
+            // `="` and qdtext up to the closing quote, else the whole rule.
+            let value = eq + 1;
+            let stop = short_run(i, value + 1, QDTEXT);
+            let end = match i.get(stop) {
+                Some(&b'"') => stop + 1,
+                _ => quoted_end(i, value)?,
+            };
+            (value, end, 2)
+        } else {
+            let value = run(i, eq + 1, WS);
+            match i.get(value) {
+                Some(&b'"') => (value, quoted_end(i, value)?, 2),
+                Some(&b) if is_tchar(b) => (value, run(i, value + 1, TCHAR), 0),
+                _ if count == 0 => return backtrack(&i[value..], ErrorKind::ExpectedParamValue),
+                _ => return fail(&i[value..], ErrorKind::ExpectedParamValue),
+            }
+        };
         if value_end - value - quotes > limits.limits().max_value_len {
             return fail(&i[value..], ErrorKind::ValueTooLong);
         }
         count += 1;
-        if before + count > limits.limits().max_params {
+        if count > max_count {
             return fail(&i[at..], ErrorKind::TooManyParams);
         }
         end = value_end;
         // The canonical separator, `", "` before a name, read at once.
-        if let Some(&[b',', b' ', next]) = i.get(value_end..value_end.wrapping_add(3)) {
+        if let Some(&[b',', b' ', next]) = i.get(value_end..).and_then(|s| s.first_chunk()) {
             if is_tchar(next) {
                 at = value_end + 2;
                 continue;

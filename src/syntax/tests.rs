@@ -346,6 +346,22 @@ fn eight_byte_searches_match_byte_loops() {
                         "equals {len} {pos} {b:#x} {at}"
                     );
                     assert_eq!(
+                        short_run(&v, at, QDTEXT),
+                        first(&|c| !is_qdtext(c)),
+                        "short qdtext {len} {pos} {b:#x} {at}"
+                    );
+                    assert_eq!(
+                        tchar_run(&v, at),
+                        first(&|c| !is_tchar(c)),
+                        "tchar {len} {pos} {b:#x} {at}"
+                    );
+                    assert_eq!(
+                        word_at(&v, at),
+                        v.get(at..at + 8)
+                            .map(|s| u64::from_le_bytes(s.try_into().unwrap())),
+                        "word {len} {pos} {b:#x} {at}"
+                    );
+                    assert_eq!(
                         long_run(&v, at, T68),
                         first(&|c| !is_t68(c)),
                         "token68 {len} {pos} {b:#x} {at}"
@@ -371,6 +387,195 @@ fn ascii_lower_changes_only_upper_case_letters() {
                     u64::from_le_bytes(want),
                     "{b:#x} at {pos} among {other:#x}"
                 );
+            }
+        }
+    }
+}
+
+/// `param_run_or_not` as it was before its fast paths (a lower-case name
+/// read as one word, a plain quoted value read without `quoted_end`): the
+/// reference its results, errors included, must match.
+fn param_run_reference<'a>(
+    i: &'a [u8],
+    limits: &impl Rules,
+    before: usize,
+) -> PResult<'a, ParamRun<'a>> {
+    let mut at = 0;
+    let mut count = 0;
+    // The end of the last param.
+    let mut end = 0;
+    loop {
+        // `token BWS "="` starts a param; anything else the next challenge.
+        let name_end = tchar_run(i, at);
+        let eq = run(i, name_end, WS);
+        if name_end == at || i.get(eq) != Some(&b'=') {
+            if count == 0 {
+                let at = if name_end == at { at } else { eq };
+                return backtrack(&i[at..], ErrorKind::ExpectedParam);
+            }
+            // Neither a param nor a challenge follows the comma: strict
+            // parsing fails at the next element; lenient mode here.
+            if name_end == at && at < i.len() && limits.lenient() {
+                return fail(&i[at..], ErrorKind::ExpectedParam);
+            }
+            break;
+        }
+        let value = run(i, eq + 1, WS);
+        let value_end = match i.get(value) {
+            Some(&b'"') => quoted_end(i, value)?,
+            Some(&b) if is_tchar(b) => run(i, value + 1, TCHAR),
+            _ if count == 0 => return backtrack(&i[value..], ErrorKind::ExpectedParamValue),
+            _ => return fail(&i[value..], ErrorKind::ExpectedParamValue),
+        };
+        let quotes = if i[value] == b'"' { 2 } else { 0 };
+        if value_end - value - quotes > limits.limits().max_value_len {
+            return fail(&i[value..], ErrorKind::ValueTooLong);
+        }
+        count += 1;
+        if before + count > limits.limits().max_params {
+            return fail(&i[at..], ErrorKind::TooManyParams);
+        }
+        end = value_end;
+        // The canonical separator, `", "` before a name, read at once.
+        if let Some(&[b',', b' ', next]) = i.get(value_end..value_end.wrapping_add(3)) {
+            if is_tchar(next) {
+                at = value_end + 2;
+                continue;
+            }
+        }
+        let after = run(i, value_end, WS);
+        match i.get(after) {
+            None => {
+                at = after;
+                break;
+            }
+            Some(b',') => {}
+            Some(_) => return fail(&i[after..], ErrorKind::ExpectedComma),
+        }
+        at = run(i, after, SEP);
+        if at == i.len() {
+            break;
+        }
+    }
+    Ok((
+        &i[at..],
+        ParamRun {
+            src: &i[..end],
+            count,
+            open: at == i.len(),
+        },
+    ))
+}
+
+/// `param_run_or_not` gives what the byte-by-byte reference gives, errors
+/// and their positions included, for pairs of params built from names,
+/// OWS, values and separators of every kind, cut at every length, under
+/// strict and lenient rules and tight limits.
+#[test]
+fn param_run_matches_the_reference() {
+    let names: &[&[u8]] = &[
+        b"",
+        b"a",
+        b"realm",
+        b"charset",
+        b"abcdefgh",
+        b"abcdefghi",
+        b"Realm",
+        b"x-y",
+        b"error_description",
+        b"q=",
+        b"=",
+    ];
+    let ows: &[&[u8]] = &[b"", b" ", b"\t "];
+    let values: &[&[u8]] = &[
+        b"\"WallyWorld\"",
+        b"\"UTF-8\"",
+        b"\"\"",
+        b"\"a\tb\"",
+        b"\"a\\\"b\"",
+        b"\"a\x01b\"",
+        b"\"abc",
+        b"tok",
+        b"\"\x7f\"",
+        b"\"\xff\xc3\xa9\"",
+        b",",
+        b"\"abcdefghijklmnop\"",
+        b"\"x\\",
+        b"\"x\\\x01\"",
+    ];
+    let seps: &[&[u8]] = &[b", ", b",", b" , ", b"", b" x", b",, ", b", ,"];
+    let rules = [
+        Checked {
+            limits: LIMITS,
+            lenient: false,
+        },
+        Checked {
+            limits: LIMITS,
+            lenient: true,
+        },
+        Checked {
+            limits: Limits {
+                max_params: 1,
+                max_value_len: 4,
+            },
+            lenient: false,
+        },
+    ];
+    let show = |i: &[u8], r: PResult<'_, ParamRun<'_>>| match r {
+        Ok((rest, run)) => Ok((i.len() - rest.len(), run.src.len(), run.count, run.open)),
+        Err(nom::Err::Error(e)) => Err((0, i.len() - e.rest.len(), e.kind)),
+        Err(nom::Err::Failure(e)) => Err((1, i.len() - e.rest.len(), e.kind)),
+        Err(nom::Err::Incomplete(_)) => Err((2, 0, ErrorKind::ExpectedParam)),
+    };
+    let mut checked = 0;
+    let mut line = Vec::new();
+    for &n1 in names {
+        for &w in ows {
+            for &v1 in values {
+                for &sep in seps {
+                    for &n2 in &names[..5] {
+                        for &v2 in &values[..4] {
+                            line.clear();
+                            for part in [n1, w, b"=", w, v1, sep, n2, b"=", v2] {
+                                line.extend_from_slice(part);
+                            }
+                            for len in 0..=line.len() {
+                                let i = &line[..len];
+                                for r in &rules {
+                                    for before in [0, 1] {
+                                        assert_eq!(
+                                            show(i, param_run_or_not(i, r, before)),
+                                            show(i, param_run_reference(i, r, before)),
+                                            "{:?} {r:?} {before}",
+                                            String::from_utf8_lossy(i)
+                                        );
+                                        checked += 1;
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    assert!(checked > 1_000_000, "{checked}");
+}
+
+/// `not_lower` marks exactly the bytes that are not `a` to `z` up to its
+/// lowest mark, whatever the other bytes of the word are.
+#[test]
+fn not_lower_marks_the_first_byte_outside_a_to_z() {
+    for b in 0..=255u8 {
+        for &other in &[b'a', b'z', b'`', b'{', b'=', 0x7f, 0x80, 0xe1, 0xff] {
+            for pos in 0..8 {
+                let mut w = [other; 8];
+                w[pos] = b;
+                let want = w.iter().position(|c| !c.is_ascii_lowercase());
+                let m = not_lower(u64::from_le_bytes(w));
+                let got = (m != 0).then(|| (m.trailing_zeros() / 8) as usize);
+                assert_eq!(got, want, "{b:#x} at {pos} among {other:#x}");
+                assert_eq!(m & !HIGH, 0);
             }
         }
     }
