@@ -988,17 +988,13 @@ pub(crate) fn next_valid_param(i: &[u8]) -> Option<(&[u8], &[u8], RawValue<'_>)>
         first = *i.get(value)?;
     }
     if first == b'"' {
-        let mut at = value + 1;
+        let quote_or_backslash = |x| equal(x, b'"') | equal(x, b'\\');
+        let mut at = find_valid(i, value + 1, quote_or_backslash);
         let mut escaped = false;
-        loop {
-            at = find_valid(i, at, |x| equal(x, b'"') | equal(x, b'\\'));
-            match i.get(at)? {
-                b'"' => break,
-                _ => {
-                    escaped = true;
-                    at += 2;
-                }
-            }
+        // A `\` first: a quoted-pair, then on.
+        while *i.get(at)? != b'"' {
+            escaped = true;
+            at = find_valid(i, at + 2, quote_or_backslash);
         }
         return Some((
             i.get(at + 1..)?,
