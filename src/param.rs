@@ -508,7 +508,7 @@ impl<'a> Params<'a> {
             (self.src, None)
         };
         ParamsIter {
-            secret: self.secret,
+            secret: (self.secret as u8) * SECRET,
             cur,
             lax,
             text: self.text,
@@ -575,7 +575,8 @@ impl Hash for Params<'_> {
 /// ```
 #[derive(Clone)]
 pub struct ParamsIter<'a> {
-    secret: bool,
+    /// [`SECRET`] for the params of credentials, else 0.
+    secret: u8,
     cur: &'a [u8],
     /// The rest of lenient params (then `cur` is empty).
     lax: Option<&'a [u8]>,
@@ -592,14 +593,19 @@ impl<'a> ParamsIter<'a> {
         let name = match self.text {
             Some(text) => {
                 let at = (name.as_ptr() as usize).wrapping_sub(text.as_ptr() as usize);
-                text.get(at..at.wrapping_add(name.len()))
+                text.get(at..)
+                    .and_then(|t| t.get(..name.len()))
                     .unwrap_or_else(|| ascii_str(name))
             }
             None => ascii_str(name),
         };
-        let mut p = Param::with_name(name, value);
-        p.value = p.value.secret(self.secret);
-        p
+        Param {
+            name,
+            value: ParamValue {
+                raw: value.raw,
+                flags: ParamValue::from_raw(value).flags | self.secret,
+            },
+        }
     }
 
     /// The name and value of the next param when it is not on the current

@@ -1002,67 +1002,127 @@ pub(crate) fn token68_credentials<'a>(i: &'a [u8], limits: &Limits) -> Option<Pa
 /// `None` when no param starts here (the end of the run, or of the line).
 ///
 /// The list was validated, so this only looks for the bytes that end each
-/// part, eight at a time: the `=` after the name (a name holds none), the
-/// closing quote (or a `\`) of a quoted value, and the separator after a
-/// token value.
+/// part, eight at a time ([`find_valid`]): the `=` (or the BWS) after the
+/// name (a name holds none), the closing quote (or a `\`) of a quoted value,
+/// and the separator after a token value. The canonical forms are tested
+/// first: no separator (the first param) or `", "` before the name, no BWS
+/// around the `=`.
 #[inline(always)]
 pub(crate) fn next_valid_param(i: &[u8]) -> Option<(&[u8], &[u8], RawValue<'_>)> {
-    let start = run(i, 0, SEP);
-    if !is_tchar(*i.get(start)?) {
-        return None;
-    }
-    let eq = find(i, start, |x| equal(x, b'='), |b| b == b'=');
-    if eq >= i.len() {
-        return None;
-    }
-    let mut name_end = eq;
-    while name_end > start && is(i[name_end - 1], WS) {
-        name_end -= 1;
-    }
-    let value = run(i, eq + 1, WS);
-    let name = &i[start..name_end];
-    if i.get(value) == Some(&b'"') {
-        let mut at = value + 1;
-        let mut escaped = false;
-        loop {
-            at = quote_or_backslash_at(i, at);
-            match i.get(at)? {
-                b'"' => break,
-                _ => {
-                    escaped = true;
-                    at += 2;
-                }
+    let start = match *i {
+        [b, ..] if is_tchar(b) => 0,
+        [b',', b' ', b, ..] if is_tchar(b) => 2,
+        _ => {
+            let start = run(i, 0, SEP);
+            if !is_tchar(*i.get(start)?) {
+                return None;
             }
+            start
+        }
+    };
+    // The name ends at its `=` or at BWS: the first byte that is `=` or
+    // below `!` (a name holds neither).
+    let mut name_end = find_valid(i, start, |x| equal(x, b'=') | below(x, b'!'));
+    let eq = match i.get(name_end) {
+        Some(b'=') => name_end,
+        Some(_) => bws_name_end(i, start, &mut name_end)?,
+        None => return None,
+    };
+    let name = &i[start..name_end];
+    let mut value = eq + 1;
+    let mut first = *i.get(value)?;
+    if first != b'"' && is(first, WS) {
+        value = run(i, value, WS);
+        first = *i.get(value)?;
+    }
+    if first == b'"' {
+        let quote_or_backslash = |x| equal(x, b'"') | equal(x, b'\\');
+        let mut at = find_valid(i, value + 1, quote_or_backslash);
+        let mut escaped = false;
+        // A `\` first: a quoted-pair, then on.
+        while *i.get(at)? != b'"' {
+            escaped = true;
+            at = find_valid(i, at + 2, quote_or_backslash);
         }
         return Some((
             i.get(at + 1..)?,
             name,
             RawValue {
-                raw: &i[value + 1..at],
+                raw: i.get(value + 1..at)?,
                 quoted: true,
                 escaped,
             },
         ));
     }
-    // A token value ends at OWS, a comma or the end.
-    let end = find(
-        i,
-        value,
-        |x| equal(x, b',') | equal(x, b' ') | equal(x, b'\t'),
-        |b| is(b, SEP),
-    );
+    // A token value ends at OWS, a comma or the end: at the first byte
+    // that is `,` or below `!` (a token holds neither).
+    let end = find_valid(i, value, |x| equal(x, b',') | below(x, b'!'));
     if end == value {
         return None;
     }
     Some((
-        &i[end..],
+        i.get(end..)?,
         name,
         RawValue {
-            raw: &i[value..end],
+            raw: i.get(value..end)?,
             quoted: false,
             escaped: false,
         },
     ))
+}
+
+/// The `=` after a name followed by BWS, from the BWS at `*name_end`, and
+/// the end of the name before that BWS in `*name_end`: out of the
+/// canonical path.
+#[cold]
+#[inline(never)]
+fn bws_name_end(i: &[u8], start: usize, name_end: &mut usize) -> Option<usize> {
+    let eq = find_valid(i, *name_end, |x| equal(x, b'='));
+    if eq >= i.len() {
+        return None;
+    }
+    let mut end = eq;
+    while end > start && is(i[end - 1], WS) {
+        end -= 1;
+    }
+    *name_end = end;
+    Some(eq)
+}
+
+/// The first index from `at` of a byte that `marks` marks (a function of
+/// eight bytes read as a little-endian `u64`, exact at its lowest set bit:
+/// an OR of [`equal`] and [`below`]), or `i.len()` when none does. [`find`]
+/// for the iteration of validated params: fewer than eight bytes before the
+/// end are read as the last eight bytes of `i`, shifted so that zeros come
+/// in above them; a mark of those zeros (or of none) means the end, so no
+/// mask is needed. Only an input shorter than eight bytes is read byte by
+/// byte.
+#[inline(always)]
+fn find_valid(i: &[u8], mut at: usize, marks: impl Fn(u64) -> u64) -> usize {
+    let word = |s: &[u8]| match <[u8; 8]>::try_from(s) {
+        Ok(b) => u64::from_le_bytes(b),
+        Err(_) => 0,
+    };
+    while let Some(chunk) = i.get(at..at.wrapping_add(8)) {
+        let m = marks(word(chunk));
+        if m != 0 {
+            return at + (m.trailing_zeros() / 8) as usize;
+        }
+        at += 8;
+    }
+    let len = i.len();
+    if at >= len {
+        return len;
+    }
+    if let Some(last) = i.get(len.wrapping_sub(8)..) {
+        // `at + 8 - len` (1 to 7) bytes of `last` lie before `at`.
+        let m = marks(word(last) >> ((at + 8 - len) * 8));
+        return (at + (m.trailing_zeros() / 8) as usize).min(len);
+    }
+    at + i[at..]
+        .iter()
+        .take_while(|&&b| marks(u64::from(b)) & 0x80 == 0)
+        .count()
 }
 
 /// The number of bytes before the first `"` or `\` (or the length), eight

@@ -275,6 +275,126 @@ fn next_valid_param_reads_what_item_validated() {
     assert!(next_valid_param(b"a").is_none());
 }
 
+/// The reading of [`next_valid_param`] before its canonical fast paths:
+/// the reference it is compared with.
+#[allow(clippy::type_complexity)]
+fn next_valid_param_reference(i: &[u8]) -> Option<(&[u8], &[u8], RawValue<'_>)> {
+    let start = run(i, 0, SEP);
+    if !is_tchar(*i.get(start)?) {
+        return None;
+    }
+    let eq = find(i, start, |x| equal(x, b'='), |b| b == b'=');
+    if eq >= i.len() {
+        return None;
+    }
+    let mut name_end = eq;
+    while name_end > start && is(i[name_end - 1], WS) {
+        name_end -= 1;
+    }
+    let value = run(i, eq + 1, WS);
+    let name = &i[start..name_end];
+    if i.get(value) == Some(&b'"') {
+        let mut at = value + 1;
+        let mut escaped = false;
+        loop {
+            at = quote_or_backslash_at(i, at);
+            match i.get(at)? {
+                b'"' => break,
+                _ => {
+                    escaped = true;
+                    at += 2;
+                }
+            }
+        }
+        return Some((
+            i.get(at + 1..)?,
+            name,
+            RawValue {
+                raw: &i[value + 1..at],
+                quoted: true,
+                escaped,
+            },
+        ));
+    }
+    // A token value ends at OWS, a comma or the end.
+    let end = find(
+        i,
+        value,
+        |x| equal(x, b',') | equal(x, b' ') | equal(x, b'\t'),
+        |b| is(b, SEP),
+    );
+    if end == value {
+        return None;
+    }
+    Some((
+        &i[end..],
+        name,
+        RawValue {
+            raw: &i[value..end],
+            quoted: false,
+            escaped: false,
+        },
+    ))
+}
+
+/// [`next_valid_param`] reads what its reference reads, param by param, on
+/// validated lists: every combination of separators (none, canonical,
+/// others), names of several lengths, BWS, token and quoted values (with
+/// escapes), around every length that crosses an eight-byte word, and on
+/// every suffix of each list.
+#[test]
+fn next_valid_param_matches_its_reference() {
+    let seps = ["", ", ", ",", " , ", ",, ", "\t,", " ", ",  \t, "];
+    let names = ["a", "realm", "charset", "abcdefgh", "x-y_z.0123456789!#"];
+    let eqs = ["=", " =", "= ", "\t=\t", "  =  "];
+    let values = [
+        "t",
+        "UTF-8",
+        "tok~en|123456789",
+        "\"\"",
+        "\"x\"",
+        "\"WallyWorld\"",
+        "\"a \\\" b\"",
+        "\"\\\\\"",
+        "\"with, comma = and \\\\ more text\"",
+        "\"\\\"\"",
+    ];
+    let mut lists = 0;
+    for (k, first) in seps.iter().enumerate() {
+        for name in names {
+            for (e, eq) in eqs.iter().enumerate() {
+                for value in values {
+                    for second in values {
+                        let sep = seps[(k + e + 1) % seps.len()];
+                        let sep = if sep.is_empty() { ", " } else { sep };
+                        let end = seps[(k * 3 + e) % seps.len()];
+                        let list = format!("{first}{name}{eq}{value}{sep}b{eq}{second}{end}");
+                        let list = list.as_bytes();
+                        for from in 0..list.len() {
+                            let mut i = &list[from..];
+                            let mut j = i;
+                            loop {
+                                let fast = next_valid_param(i);
+                                let slow = next_valid_param_reference(j);
+                                assert_eq!(fast, slow, "{:?}", String::from_utf8_lossy(i));
+                                match fast {
+                                    Some((rest, _, _)) => {
+                                        i = rest;
+                                        j = slow.unwrap().0;
+                                    }
+                                    None => break,
+                                }
+                            }
+                        }
+                        lists += 1;
+                    }
+                }
+            }
+        }
+    }
+    assert!(lists > 10_000);
+}
+
 #[test]
 fn token68_credentials_agree_with_item() {
     let inputs: [&[u8]; 12] = [
@@ -360,6 +480,21 @@ fn eight_byte_searches_match_byte_loops() {
                         v.get(at..at + 8)
                             .map(|s| u64::from_le_bytes(s.try_into().unwrap())),
                         "word {len} {pos} {b:#x} {at}"
+                    );
+                    assert_eq!(
+                        find_valid(&v, at, |x| equal(x, b'=') | below(x, b'!')),
+                        first(&|c| c == b'=' || c < b'!'),
+                        "valid name {len} {pos} {b:#x} {at}"
+                    );
+                    assert_eq!(
+                        find_valid(&v, at, |x| equal(x, b'"') | equal(x, b'\\')),
+                        first(&|c| c == b'"' || c == b'\\'),
+                        "valid quote {len} {pos} {b:#x} {at}"
+                    );
+                    assert_eq!(
+                        find_valid(&v, at, |x| equal(x, b',') | below(x, b'!')),
+                        first(&|c| c == b',' || c < b'!'),
+                        "valid token {len} {pos} {b:#x} {at}"
                     );
                     assert_eq!(
                         long_run(&v, at, T68),
