@@ -172,10 +172,9 @@ impl<'a> Challenges<'a> {
         &mut self,
         mut count: usize,
     ) -> Result<(usize, Option<Continuation<'a>>), Error> {
-        let Source::Lines(lines) = self.walk.src else {
+        let Some(lines) = self.walk.lines else {
             return Ok((count, None));
         };
-        let limits = self.options.rules();
         let mut more = None;
         while let Some(line) = lines.line(self.walk.next_line) {
             let index = self.walk.next_line;
@@ -197,8 +196,8 @@ impl<'a> Challenges<'a> {
                 })?;
                 more = Some(Continuation { lines, next });
             }
-            let (after, run) =
-                syntax::param_run(rest, &limits, count).map_err(|e| self.walk.fail_nom(e))?;
+            let (after, run) = syntax::param_run(rest, &self.options.rules, count)
+                .map_err(|e| self.walk.fail_nom(e))?;
             self.walk.rest = after;
             count += run.count;
             if !run.open {
@@ -238,15 +237,12 @@ impl<'a> Challenges<'a> {
     /// it begins), across lines; `None` at the end of the field.
     #[inline(always)]
     fn next_strict(&mut self, start: &mut &'a [u8]) -> Option<Result<syntax::Parsed<'a>, Error>> {
-        let limits = self.options.rules();
-        self.walk.next_with(
-            self.options.max_challenges,
-            ErrorKind::TooManyChallenges,
-            |i| {
+        let options = &self.options;
+        self.walk
+            .next_with(options.max_challenges, ErrorKind::TooManyChallenges, |i| {
                 *start = i;
-                syntax::item(i, Context::List, &limits)
-            },
-        )
+                syntax::item(i, Context::List, &options.rules)
+            })
     }
 
     /// The challenge `parsed` at `start`, with its params on the next field
@@ -284,7 +280,7 @@ impl<'a> Challenges<'a> {
     ) -> Option<Result<Challenge<'a>, Error>> {
         let (mut start, mut strict) = (start, strict);
         loop {
-            if !self.options.lenient || is_limit(strict.kind()) {
+            if !self.options.rules.lenient || is_limit(strict.kind()) {
                 return Some(Err(strict));
             }
             if let Some(result) = self.lax(start, strict) {

@@ -124,7 +124,7 @@ impl<'a> Credentials<'a> {
                 .secret());
         };
         if src.line(1).is_some() {
-            if !options.lenient {
+            if !options.rules.lenient {
                 return Err(Error::new(ErrorKind::MultipleCredentials, 0, None)
                     .at_line(1, multi)
                     .secret());
@@ -163,7 +163,7 @@ impl<'a> Credentials<'a> {
             Err(e) => syntax::to_error(line, e),
         };
         let err = err.at_line(0, multi).secret();
-        if options.lenient
+        if options.rules.lenient
             && !matches!(
                 err.kind(),
                 ErrorKind::TooManyParams | ErrorKind::ValueTooLong

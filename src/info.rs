@@ -81,16 +81,18 @@ impl<'a> Iterator for InfoParams<'a> {
     fn next(&mut self) -> Option<Self::Item> {
         let limits = self.options.limits();
         let mut start: &'a [u8] = &[];
-        let param =
-            self.walk
-                .next_with(self.options.max_params, ErrorKind::TooManyParams, |i| {
-                    start = i;
-                    syntax::list_param(i, &limits)
-                })?;
+        let param = self.walk.next_with(
+            self.options.rules.limits.max_params,
+            ErrorKind::TooManyParams,
+            |i| {
+                start = i;
+                syntax::list_param(i, &limits)
+            },
+        )?;
         match param {
             Ok((name, value)) => Some(Ok(Param::new(name, value))),
             Err(e)
-                if self.options.lenient
+                if self.options.rules.lenient
                     && !matches!(e.kind(), ErrorKind::TooManyParams | ErrorKind::ValueTooLong) =>
             {
                 Some(self.lax(start, e))
@@ -111,7 +113,7 @@ impl<'a> InfoParams<'a> {
             i: line,
             line: self.walk.line_no,
             report: None,
-            max_value_len: self.options.max_value_len,
+            max_value_len: self.options.rules.limits.max_value_len,
         };
         let read = |lax: &Lax<'a, '_>| {
             let at = match self.walk.count {
@@ -124,7 +126,7 @@ impl<'a> InfoParams<'a> {
             Ok(_) => {}
             Err(Fail::Limit(kind, offset)) => {
                 return Err(Error::new(kind, offset, line.get(offset).copied())
-                    .at_line(self.walk.line_no, self.walk.src.is_lines()))
+                    .at_line(self.walk.line_no, self.walk.is_lines()))
             }
             Err(Fail::Syntax(_)) => return Err(strict),
         }

@@ -37,9 +37,10 @@ use crate::{Challenges, Credentials, Deviation, Error, InfoParams};
 #[derive(Clone, Copy)]
 pub struct ParseOptions<'r> {
     pub(crate) max_challenges: usize,
-    pub(crate) max_params: usize,
-    pub(crate) max_value_len: usize,
-    pub(crate) lenient: bool,
+    /// `max_params`, `max_value_len` and the lenient flag, kept as the
+    /// grammar takes them: a lazy parse passes a reference to them rather
+    /// than a copy made at each element.
+    pub(crate) rules: Checked,
     pub(crate) report: Report<'r>,
 }
 
@@ -47,9 +48,9 @@ impl fmt::Debug for ParseOptions<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("ParseOptions")
             .field("max_challenges", &self.max_challenges)
-            .field("max_params", &self.max_params)
-            .field("max_value_len", &self.max_value_len)
-            .field("lenient", &self.lenient)
+            .field("max_params", &self.rules.limits.max_params)
+            .field("max_value_len", &self.rules.limits.max_value_len)
+            .field("lenient", &self.rules.lenient)
             .field("on_deviation", &self.report.is_some())
             .finish()
     }
@@ -68,9 +69,7 @@ impl ParseOptions<'_> {
 impl PartialEq for ParseOptions<'_> {
     fn eq(&self, other: &Self) -> bool {
         self.max_challenges == other.max_challenges
-            && self.max_params == other.max_params
-            && self.max_value_len == other.max_value_len
-            && self.lenient == other.lenient
+            && self.rules == other.rules
             && self.report_addr() == other.report_addr()
     }
 }
@@ -81,9 +80,9 @@ impl Eq for ParseOptions<'_> {}
 impl Hash for ParseOptions<'_> {
     fn hash<H: Hasher>(&self, state: &mut H) {
         self.max_challenges.hash(state);
-        self.max_params.hash(state);
-        self.max_value_len.hash(state);
-        self.lenient.hash(state);
+        self.rules.limits.max_params.hash(state);
+        self.rules.limits.max_value_len.hash(state);
+        self.rules.lenient.hash(state);
         self.report_addr().hash(state);
     }
 }
@@ -99,9 +98,13 @@ impl<'r> ParseOptions<'r> {
     pub const fn new() -> Self {
         ParseOptions {
             max_challenges: usize::MAX,
-            max_params: usize::MAX,
-            max_value_len: usize::MAX,
-            lenient: false,
+            rules: Checked {
+                limits: Limits {
+                    max_params: usize::MAX,
+                    max_value_len: usize::MAX,
+                },
+                lenient: false,
+            },
             report: None,
         }
     }
@@ -124,7 +127,7 @@ impl<'r> ParseOptions<'r> {
     /// # Ok::<(), http_auth_headers::Error>(())
     /// ```
     pub const fn lenient(mut self) -> Self {
-        self.lenient = true;
+        self.rules.lenient = true;
         self
     }
 
@@ -178,7 +181,7 @@ impl<'r> ParseOptions<'r> {
     /// assert!(opts.parse::<InfoParams>("a=1, b=2").nth(1).unwrap().is_err());
     /// ```
     pub const fn max_params(mut self, n: usize) -> Self {
-        self.max_params = n;
+        self.rules.limits.max_params = n;
         self
     }
 
@@ -193,7 +196,7 @@ impl<'r> ParseOptions<'r> {
     /// assert_eq!(err.kind(), ErrorKind::ValueTooLong);
     /// ```
     pub const fn max_value_len(mut self, n: usize) -> Self {
-        self.max_value_len = n;
+        self.rules.limits.max_value_len = n;
         self
     }
 
@@ -235,18 +238,12 @@ impl<'r> ParseOptions<'r> {
     }
 
     pub(crate) const fn limits(&self) -> Limits {
-        Limits {
-            max_params: self.max_params,
-            max_value_len: self.max_value_len,
-        }
+        self.rules.limits
     }
 
     /// The limits and the lenient flag, for the list parsers.
     pub(crate) const fn rules(&self) -> Checked {
-        Checked {
-            limits: self.limits(),
-            lenient: self.lenient,
-        }
+        self.rules
     }
 }
 
