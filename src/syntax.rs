@@ -314,12 +314,6 @@ pub(crate) fn find(
     at + i[at..].iter().take_while(|&&b| !stops(b)).count()
 }
 
-/// The eight bytes of `i` from `at` as a little-endian `u64`, when eight remain.
-#[inline(always)]
-fn word_at(i: &[u8], at: usize) -> Option<u64> {
-    i.get(at..)?.first_chunk().map(|&b| u64::from_le_bytes(b))
-}
-
 /// The high bit of each byte of `x` that is not an ASCII lower-case letter.
 /// Bits above the lowest set one may be wrong, the lowest is exact.
 #[inline(always)]
@@ -730,96 +724,222 @@ fn param_run_or_not<'a>(
     limits: &impl Rules,
     before: usize,
 ) -> PResult<'a, ParamRun<'a>> {
-    let mut at = 0;
+    // Every slice below is a suffix of `i`. At the start of a param.
+    let mut rest = i;
     let mut count = 0;
-    // The end of the last param.
-    let mut end = 0;
+    // What follows the last param.
+    let mut tail = i;
     // `before + count > max_params`, with the subtraction out of the loop.
     let max_count = limits.limits().max_params.saturating_sub(before);
-    'params: loop {
-        // `token BWS "="` starts a param; anything else the next challenge.
-        let eq = 'name: {
-            // A name of up to eight lower-case letters right before the `=`,
-            // read at once (no mark: eight letters, `from` is `at + 8`).
-            let from = match word_at(i, at) {
-                Some(x) => at + (not_lower(x).trailing_zeros() / 8) as usize,
-                None => at,
-            };
-            if from != at && i.get(from) == Some(&b'=') {
-                break 'name from;
-            }
-            // Every byte from `at` to `from` is a tchar.
-            let name_end = tchar_run(i, from);
-            let eq = run(i, name_end, WS);
-            if name_end == at || i.get(eq) != Some(&b'=') {
+    let max_len = limits.limits().max_value_len;
+    loop {
+        let (len, quotes, after) = match quick_param(rest) {
+            Quick::Param(param) => param,
+            Quick::NoParam { name_end, eq } => {
                 if count == 0 {
-                    let at = if name_end == at { at } else { eq };
-                    return backtrack(&i[at..], ErrorKind::ExpectedParam);
+                    let at = if name_end == 0 { 0 } else { eq };
+                    return backtrack(&rest[at..], ErrorKind::ExpectedParam);
                 }
                 // Neither a param nor a challenge follows the comma: strict
                 // parsing fails at the next element; lenient mode here.
-                if name_end == at && at < i.len() && limits.lenient() {
-                    return fail(&i[at..], ErrorKind::ExpectedParam);
+                if name_end == 0 && !rest.is_empty() && limits.lenient() {
+                    return fail(rest, ErrorKind::ExpectedParam);
                 }
-                break 'params;
+                break;
             }
-            eq
+            Quick::Full => match param_in_full(i, rest, count == 0, limits)? {
+                Some(param) => param,
+                None => break,
+            },
         };
-        let (value, value_end, quotes) = if i.get(eq + 1) == Some(&b'"') {
-            // `="` and qdtext up to the closing quote, else the whole rule.
-            let value = eq + 1;
-            let stop = short_run(i, value + 1, QDTEXT);
-            let end = match i.get(stop) {
-                Some(&b'"') => stop + 1,
-                _ => quoted_end(i, value)?,
-            };
-            (value, end, 2)
-        } else {
-            let value = run(i, eq + 1, WS);
-            match i.get(value) {
-                Some(&b'"') => (value, quoted_end(i, value)?, 2),
-                Some(&b) if is_tchar(b) => (value, run(i, value + 1, TCHAR), 0),
-                _ if count == 0 => return backtrack(&i[value..], ErrorKind::ExpectedParamValue),
-                _ => return fail(&i[value..], ErrorKind::ExpectedParamValue),
-            }
-        };
-        if value_end - value - quotes > limits.limits().max_value_len {
+        if len > max_len {
+            let value = i.len() - after.len() - len - quotes;
             return fail(&i[value..], ErrorKind::ValueTooLong);
         }
         count += 1;
         if count > max_count {
-            return fail(&i[at..], ErrorKind::TooManyParams);
+            return fail(rest, ErrorKind::TooManyParams);
         }
-        end = value_end;
+        tail = after;
+        if after.is_empty() {
+            rest = after;
+            break;
+        }
         // The canonical separator, `", "` before a name, read at once.
-        if let Some(&[b',', b' ', next]) = i.get(value_end..).and_then(|s| s.first_chunk()) {
-            if is_tchar(next) {
-                at = value_end + 2;
+        if let Some(&[c, sp, next]) = after.first_chunk() {
+            if u16::from_le_bytes([c, sp]) == u16::from_le_bytes(*b", ") && is_tchar(next) {
+                rest = &after[2..];
                 continue;
             }
         }
-        let after = run(i, value_end, WS);
-        match i.get(after) {
+        let sep = &after[run(after, 0, WS)..];
+        match sep.first() {
             None => {
-                at = after;
+                rest = sep;
                 break;
             }
             Some(b',') => {}
-            Some(_) => return fail(&i[after..], ErrorKind::ExpectedComma),
+            Some(_) => return fail(sep, ErrorKind::ExpectedComma),
         }
-        at = run(i, after, SEP);
-        if at == i.len() {
+        rest = &sep[run(sep, 0, SEP)..];
+        if rest.is_empty() {
             break;
         }
     }
     Ok((
-        &i[at..],
+        rest,
         ParamRun {
-            src: &i[..end],
+            src: &i[..i.len() - tail.len()],
             count,
-            open: at == i.len(),
+            open: rest.is_empty(),
         },
     ))
+}
+
+/// A param of [`param_run_or_not`]: the length of its value (quotes
+/// removed), the number of quotes around it (0 or 2), and the input after
+/// the value.
+type RunParam<'a> = (usize, usize, &'a [u8]);
+
+/// What [`quick_param`] finds at the start of a param.
+enum Quick<'a> {
+    /// A param in a common form.
+    Param(RunParam<'a>),
+    /// No `token BWS "="`: the token (or nothing) before `name_end`, and
+    /// OWS up to `eq`, where no `=` follows.
+    NoParam { name_end: usize, eq: usize },
+    /// Anything else: [`param_in_full`] reads it.
+    Full,
+}
+
+/// The param at the start of `rest` in the common forms: a name (up to
+/// eight lower-case letters read as one word, then the rest of its tchar),
+/// `=` with no BWS, and a token or a quoted-string of plain qdtext.
+#[inline(always)]
+fn quick_param(rest: &[u8]) -> Quick<'_> {
+    // The first byte that is not a lower-case letter, at bit `8k + 7` (or
+    // the last byte: bit 63 set; eight letters go on below).
+    let k = match rest.first_chunk() {
+        Some(w) => ((not_lower(u64::from_le_bytes(*w)) | 1 << 63).trailing_zeros() / 8) as usize,
+        None => 0,
+    };
+    // The canonical param: lower-case letters and `="`.
+    if k != 0 && rest.get(k..k + 2) == Some(b"=\"") {
+        return match plain_quoted(&rest[k + 2..]) {
+            Some((n, after)) => Quick::Param((n, 2, after)),
+            None => Quick::Full,
+        };
+    }
+    let eq = if k != 0 && rest.get(k) == Some(&b'=') {
+        k
+    } else {
+        // Every byte before `k` is a tchar.
+        let name_end = tchar_run(rest, k);
+        match rest.get(name_end) {
+            Some(&b'=') if name_end != 0 => name_end,
+            _ => {
+                let eq = run(rest, name_end, WS);
+                if name_end != 0 && rest.get(eq) == Some(&b'=') {
+                    return Quick::Full;
+                }
+                return Quick::NoParam { name_end, eq };
+            }
+        }
+    };
+    let value = &rest[eq + 1..];
+    match *value {
+        [b'"', ref content @ ..] => match plain_quoted(content) {
+            Some((n, after)) => Quick::Param((n, 2, after)),
+            None => Quick::Full,
+        },
+        [b, ..] if is_tchar(b) => {
+            let n = tchar_run(value, 1);
+            match value.get(n..) {
+                Some(after) => Quick::Param((n, 0, after)),
+                None => Quick::Full,
+            }
+        }
+        _ => Quick::Full,
+    }
+}
+
+/// The content of the quoted-string whose opening quote precedes `s`, when
+/// it is plain qdtext up to the closing quote: its length, and what follows
+/// the closing quote. `None` at any other byte (it may be a valid quoted-pair
+/// or HTAB). A table test per byte, eight unrolled while eight remain.
+#[inline(always)]
+fn plain_quoted(s: &[u8]) -> Option<(usize, &[u8])> {
+    let mut r = s;
+    while let Some((c, more)) = r.split_first_chunk::<8>() {
+        for (k, &b) in c.iter().enumerate() {
+            if !is(b, QDTEXT) {
+                return (b == b'"').then(|| (s.len() - r.len() + k, &r[k + 1..]));
+            }
+        }
+        r = more;
+    }
+    // Fewer than eight bytes: unrolled for each length.
+    let tail = match r.len() {
+        1 => plain_quoted_tail::<1>(r),
+        2 => plain_quoted_tail::<2>(r),
+        3 => plain_quoted_tail::<3>(r),
+        4 => plain_quoted_tail::<4>(r),
+        5 => plain_quoted_tail::<5>(r),
+        6 => plain_quoted_tail::<6>(r),
+        7 => plain_quoted_tail::<7>(r),
+        _ => None,
+    };
+    tail.map(|(k, after)| (s.len() - r.len() + k, after))
+}
+
+/// [`plain_quoted`] of the first `N` bytes of `r`.
+#[inline(always)]
+fn plain_quoted_tail<const N: usize>(r: &[u8]) -> Option<(usize, &[u8])> {
+    let (c, _) = r.split_first_chunk::<N>()?;
+    for (k, &b) in c.iter().enumerate() {
+        if !is(b, QDTEXT) {
+            return (b == b'"').then(|| (k, &r[k + 1..]));
+        }
+    }
+    None
+}
+
+/// A param of [`param_run_or_not`] at the start of `rest` (a suffix of
+/// `i`), as the grammar reads it: `Ok(None)` where the run ends (no
+/// `token BWS "="` starts `rest`), errors as [`param_run_or_not`]'s.
+#[inline(never)]
+fn param_in_full<'a>(
+    i: &'a [u8],
+    rest: &'a [u8],
+    first: bool,
+    limits: &impl Rules,
+) -> Result<Option<RunParam<'a>>, nom::Err<PErr<'a>>> {
+    let backtrack_at = |rest, kind| nom::Err::Error(PErr { rest, kind });
+    let fail_at = |rest, kind| nom::Err::Failure(PErr { rest, kind });
+    let at = i.len() - rest.len();
+    // `token BWS "="` starts a param; anything else the next challenge.
+    let name_end = tchar_run(i, at);
+    let eq = run(i, name_end, WS);
+    if name_end == at || i.get(eq) != Some(&b'=') {
+        if first {
+            let at = if name_end == at { at } else { eq };
+            return Err(backtrack_at(&i[at..], ErrorKind::ExpectedParam));
+        }
+        // Neither a param nor a challenge follows the comma: strict
+        // parsing fails at the next element; lenient mode here.
+        if name_end == at && at < i.len() && limits.lenient() {
+            return Err(fail_at(&i[at..], ErrorKind::ExpectedParam));
+        }
+        return Ok(None);
+    }
+    let value = run(i, eq + 1, WS);
+    let (end, quotes) = match i.get(value) {
+        Some(&b'"') => (quoted_end(i, value)?, 2),
+        Some(&b) if is_tchar(b) => (run(i, value + 1, TCHAR), 0),
+        _ if first => return Err(backtrack_at(&i[value..], ErrorKind::ExpectedParamValue)),
+        _ => return Err(fail_at(&i[value..], ErrorKind::ExpectedParamValue)),
+    };
+    Ok(Some((end - value - quotes, quotes, &i[end..])))
 }
 
 /// Params of an item, in context: credentials must end after them.
