@@ -502,22 +502,14 @@ impl<'a> Params<'a> {
     /// # Ok::<(), http_auth_headers::Error>(())
     /// ```
     pub fn iter(&self) -> ParamsIter<'a> {
-        // Lenient params are read only by the lenient reader: the strict
-        // one is given nothing.
-        let (src, lax) = if self.lax {
-            (Src::Bytes(&[]), Some(self.src.bytes()))
-        } else {
-            (self.src, None)
-        };
         ParamsIter {
             secret: (self.secret as u8) * SECRET,
-            src,
-            at: 0,
+            src: self.src,
+            // Lenient params are read only by the lenient reader: the
+            // strict one finds nothing from `LAX`.
+            at: if self.lax { LAX } else { 0 },
             remaining: self.len,
-            rest: Elsewhere {
-                lax,
-                more: self.more,
-            },
+            rest: Elsewhere { more: self.more },
         }
     }
 }
@@ -608,7 +600,8 @@ impl<'a> Src<'a> {
 pub struct ParamsIter<'a> {
     /// [`SECRET`] for the params of credentials, else 0.
     secret: u8,
-    /// The current line's strict source, read from `at` on.
+    /// The current line's strict source, read from `at` on; or, when `at`
+    /// is [`LAX`], the rest of lenient params.
     src: Src<'a>,
     at: usize,
     remaining: usize,
@@ -619,10 +612,13 @@ pub struct ParamsIter<'a> {
 /// read: the state of the iteration's out-of-line path.
 #[derive(Clone, Copy)]
 struct Elsewhere<'a> {
-    /// The rest of lenient params (then `src` is empty).
-    lax: Option<&'a [u8]>,
     more: Option<Continuation<'a>>,
 }
+
+/// The index of [`ParamsIter`] in lenient params: past any source, so that
+/// the strict reader finds nothing there, and the state holds no other
+/// field for them.
+const LAX: usize = usize::MAX;
 
 /// A param's name and value, as the iteration reads them.
 type Parts<'a> = (&'a str, ParamValue<'a>);
@@ -647,6 +643,18 @@ impl<'a> Elsewhere<'a> {
     }
 
     fn next_in(&mut self, src: &mut Src<'a>, at: &mut usize) -> Option<Parts<'a>> {
+        if *at == LAX {
+            let rest = src.bytes();
+            let lax = crate::lenient::Lax {
+                i: rest,
+                line: 0,
+                report: None,
+                max_value_len: usize::MAX,
+            };
+            let (end, (n0, n1), value) = lax.next_param(0)?;
+            *src = Src::Bytes(&rest[end..]);
+            return Some((ascii_str(&rest[n0..n1]), ParamValue::from_raw(value)));
+        }
         // `src` holds no param from `at` without BWS (the caller looked):
         // one with BWS, perhaps.
         let read = |src: Src<'a>, at: &mut usize| {
@@ -661,17 +669,6 @@ impl<'a> Elsewhere<'a> {
             return Some(parts);
         }
         loop {
-            if let Some(rest) = self.lax {
-                let lax = crate::lenient::Lax {
-                    i: rest,
-                    line: 0,
-                    report: None,
-                    max_value_len: usize::MAX,
-                };
-                let (end, (n0, n1), value) = lax.next_param(0)?;
-                self.lax = Some(&rest[end..]);
-                return Some((ascii_str(&rest[n0..n1]), ParamValue::from_raw(value)));
-            }
             // The params go on in the next field line. (The source was
             // validated, so there is one; without, stop cleanly.)
             let more = self.more.as_mut()?;

@@ -1034,16 +1034,20 @@ pub(crate) fn next_valid_param(i: &[u8]) -> Option<(&[u8], &[u8], RawValue<'_>)>
 /// those to its out-of-line path.
 #[inline(always)]
 pub(crate) fn next_valid_param_at(i: &[u8], at: usize, bws: bool) -> Option<ValidParam<'_>> {
-    let start = match *i.get(at..)? {
-        [b, ..] if is_tchar(b) => at,
-        [b',', b' ', b, ..] if is_tchar(b) => at + 2,
-        _ => {
-            let start = run(i, at, SEP);
-            if !is_tchar(*i.get(start)?) {
-                return None;
-            }
-            start
+    let first = *i.get(at)?;
+    let start = if is_tchar(first) {
+        at
+    } else if first == b','
+        && i.get(at + 1) == Some(&b' ')
+        && i.get(at + 2).is_some_and(|&b| is_tchar(b))
+    {
+        at + 2
+    } else {
+        let start = run(i, at, SEP);
+        if !is_tchar(*i.get(start)?) {
+            return None;
         }
+        start
     };
     // The name ends at its `=` or at BWS: the first byte that is `=` or
     // below `!` (a name holds neither).
