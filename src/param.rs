@@ -401,10 +401,9 @@ pub struct Params<'a> {
     secret: bool,
     /// Read by the lenient grammar: `src` is re-read by it.
     lax: bool,
-    /// The validated source, from the first param on, on the first line.
-    src: &'a [u8],
-    /// The same, when it is UTF-8.
-    text: Option<&'a str>,
+    /// The validated source, from the first param on, on the first line
+    /// (as text when it is UTF-8).
+    src: Src<'a>,
     /// The field lines the params go on in, if any.
     more: Option<Continuation<'a>>,
     len: usize,
@@ -417,11 +416,15 @@ impl<'a> Params<'a> {
         more: Option<Continuation<'a>>,
         len: usize,
     ) -> Self {
+        // `text` is `src` as text, when it is UTF-8.
+        debug_assert!(text.map_or(true, |t| core::ptr::eq(t.as_bytes(), src)));
         Params {
             secret: false,
             lax: false,
-            src,
-            text,
+            src: match text {
+                Some(text) => Src::Text(text),
+                None => Src::Bytes(src),
+            },
             more,
             len,
         }
@@ -443,8 +446,7 @@ impl<'a> Params<'a> {
         Params {
             secret: false,
             lax: false,
-            src: &[],
-            text: None,
+            src: Src::Bytes(&[]),
             more: None,
             len: 0,
         }
@@ -500,20 +502,14 @@ impl<'a> Params<'a> {
     /// # Ok::<(), http_auth_headers::Error>(())
     /// ```
     pub fn iter(&self) -> ParamsIter<'a> {
-        // Lenient params are read only by the lenient reader: the strict
-        // one is given nothing.
-        let (cur, lax) = if self.lax {
-            (&[][..], Some(self.src))
-        } else {
-            (self.src, None)
-        };
         ParamsIter {
             secret: (self.secret as u8) * SECRET,
-            cur,
-            lax,
-            text: self.text,
-            more: self.more,
+            src: self.src,
+            // Lenient params are read only by the lenient reader: the
+            // strict one finds nothing from `LAX`.
+            at: if self.lax { LAX } else { 0 },
             remaining: self.len,
+            rest: Elsewhere { more: self.more },
         }
     }
 }
@@ -561,6 +557,33 @@ impl Hash for Params<'_> {
     }
 }
 
+/// The validated source of params on one line: as text when it is UTF-8,
+/// so that names are sliced from it as `&str`.
+#[derive(Clone, Copy)]
+enum Src<'a> {
+    Text(&'a str),
+    Bytes(&'a [u8]),
+}
+
+impl<'a> Src<'a> {
+    #[inline(always)]
+    fn bytes(self) -> &'a [u8] {
+        match self {
+            Src::Text(t) => t.as_bytes(),
+            Src::Bytes(b) => b,
+        }
+    }
+
+    /// The name at `range` (ASCII: a token).
+    #[inline(always)]
+    fn name(self, range: (usize, usize)) -> Option<&'a str> {
+        match self {
+            Src::Text(t) => t.get(range.0..range.1),
+            Src::Bytes(b) => b.get(range.0..range.1).map(ascii_str),
+        }
+    }
+}
+
 /// The iterator of [`Params`], from [`Params::iter`].
 ///
 /// ```
@@ -577,80 +600,84 @@ impl Hash for Params<'_> {
 pub struct ParamsIter<'a> {
     /// [`SECRET`] for the params of credentials, else 0.
     secret: u8,
-    cur: &'a [u8],
-    /// The rest of lenient params (then `cur` is empty).
-    lax: Option<&'a [u8]>,
-    /// The UTF-8 text `cur` lies in, if known: names are sliced from it.
-    text: Option<&'a str>,
-    more: Option<Continuation<'a>>,
+    /// The current line's strict source, read from `at` on; or, when `at`
+    /// is [`LAX`], the rest of lenient params.
+    src: Src<'a>,
+    at: usize,
     remaining: usize,
+    rest: Elsewhere<'a>,
 }
 
-impl<'a> ParamsIter<'a> {
-    #[inline]
-    fn yield_param(&mut self, name: &'a [u8], value: RawValue<'a>) -> Param<'a> {
-        self.remaining -= 1;
-        let name = match self.text {
-            Some(text) => {
-                let at = (name.as_ptr() as usize).wrapping_sub(text.as_ptr() as usize);
-                text.get(at..)
-                    .and_then(|t| t.get(..name.len()))
-                    .unwrap_or_else(|| ascii_str(name))
-            }
-            None => ascii_str(name),
-        };
-        Param {
-            name,
-            value: ParamValue {
-                raw: value.raw,
-                flags: ParamValue::from_raw(value).flags | self.secret,
-            },
-        }
-    }
+/// Where the params that are not on the current line's strict source are
+/// read: the state of the iteration's out-of-line path.
+#[derive(Clone, Copy)]
+struct Elsewhere<'a> {
+    more: Option<Continuation<'a>>,
+}
 
-    /// The name and value of the next param when it is not on the current
-    /// line's strict source:
-    /// read by the lenient grammar, or on the next field line. Out of line,
-    /// so that [`next`](Iterator::next) stays small.
+/// The index of [`ParamsIter`] in lenient params: past any source, so that
+/// the strict reader finds nothing there, and the state holds no other
+/// field for them.
+const LAX: usize = usize::MAX;
+
+/// A param's name and value, as the iteration reads them.
+type Parts<'a> = (&'a str, ParamValue<'a>);
+
+impl<'a> Elsewhere<'a> {
+    /// The name and value of the next param when it is not on `src` from
+    /// `at` without BWS: with BWS, read by the lenient grammar, or on the
+    /// next field line; and the source and index to go on from. `None` at
+    /// the end. Out of line, so that [`next`](Iterator::next) stays small.
+    /// Takes and gives back its state by value: an iterator passed by
+    /// `&mut` (or a part of it) to a call lives in memory, and the hot loop
+    /// would load and store its fields at each param.
     #[cold]
     #[inline(never)]
-    fn next_elsewhere(&mut self) -> Option<(&'a [u8], RawValue<'a>)> {
-        // `self.cur` holds no param (the caller looked).
+    fn next(
+        mut self,
+        mut src: Src<'a>,
+        mut at: usize,
+    ) -> (Self, Src<'a>, usize, Option<Parts<'a>>) {
+        let next = self.next_in(&mut src, &mut at);
+        (self, src, at, next)
+    }
+
+    fn next_in(&mut self, src: &mut Src<'a>, at: &mut usize) -> Option<Parts<'a>> {
+        if *at == LAX {
+            let rest = src.bytes();
+            let lax = crate::lenient::Lax {
+                i: rest,
+                line: 0,
+                report: None,
+                max_value_len: usize::MAX,
+            };
+            let (end, (n0, n1), value) = lax.next_param(0)?;
+            *src = Src::Bytes(&rest[end..]);
+            return Some((ascii_str(&rest[n0..n1]), ParamValue::from_raw(value)));
+        }
+        // `src` holds no param from `at` without BWS (the caller looked):
+        // one with BWS, perhaps.
+        let read = |src: Src<'a>, at: &mut usize| {
+            let p = syntax::next_valid_param_at(src.bytes(), *at, true)?;
+            *at = p.next;
+            Some((
+                src.name(p.name).unwrap_or_default(),
+                ParamValue::from_raw(p.value),
+            ))
+        };
+        if let Some(parts) = read(*src, at) {
+            return Some(parts);
+        }
         loop {
-            if let Some(rest) = self.lax {
-                let lax = crate::lenient::Lax {
-                    i: rest,
-                    line: 0,
-                    report: None,
-                    max_value_len: usize::MAX,
-                };
-                let Some((end, (n0, n1), value)) = lax.next_param(0) else {
-                    self.remaining = 0;
-                    return None;
-                };
-                self.lax = Some(&rest[end..]);
-                return Some((&rest[n0..n1], value));
-            }
-            // The params go on in the next field line.
-            let line = self.more.as_mut().and_then(|more| {
-                let line = more.line();
-                more.next += 1;
-                line
-            });
-            match line {
-                Some(line) => {
-                    self.cur = line;
-                    self.text = None;
-                }
-                // The source was validated; this cannot happen, but stop cleanly.
-                None => {
-                    self.remaining = 0;
-                    return None;
-                }
-            }
-            if let Some((rest, name, value)) = syntax::next_valid_param(self.cur) {
-                self.cur = rest;
-                return Some((name, value));
+            // The params go on in the next field line. (The source was
+            // validated, so there is one; without, stop cleanly.)
+            let more = self.more.as_mut()?;
+            let line = more.line()?;
+            more.next += 1;
+            *src = Src::Bytes(line);
+            *at = 0;
+            if let Some(parts) = read(*src, at) {
+                return Some(parts);
             }
         }
     }
@@ -667,14 +694,42 @@ impl<'a> Iterator for ParamsIter<'a> {
         // The common case: the next param on the current line. The other
         // case gives back the parts, not a `Param`: the two meet as scalars,
         // not as a `Param` in memory that the caller would copy.
-        let (name, value) = match syntax::next_valid_param(self.cur) {
-            Some((rest, name, value)) => {
-                self.cur = rest;
+        // (A name of the validated source is always there: a failure goes
+        // the other way only so that it costs a branch, not a select.)
+        let found = syntax::next_valid_param_at(self.src.bytes(), self.at, false).and_then(|p| {
+            Some((
+                p.next,
+                self.src.name(p.name)?,
+                ParamValue::from_raw(p.value),
+            ))
+        });
+        let (name, value) = match found {
+            Some((next, name, value)) => {
+                self.at = next;
                 (name, value)
             }
-            None => self.next_elsewhere()?,
+            None => {
+                let (rest, src, at, next) = self.rest.next(self.src, self.at);
+                self.rest = rest;
+                self.src = src;
+                self.at = at;
+                match next {
+                    Some(parts) => parts,
+                    None => {
+                        self.remaining = 0;
+                        return None;
+                    }
+                }
+            }
         };
-        Some(self.yield_param(name, value))
+        self.remaining -= 1;
+        Some(Param {
+            name,
+            value: ParamValue {
+                flags: value.flags | self.secret,
+                ..value
+            },
+        })
     }
 
     fn size_hint(&self) -> (usize, Option<usize>) {
@@ -763,6 +818,33 @@ mod tests {
         assert_eq!(value(r#"a\"b\c"#, true, true).to_string(), r#""a\"bc""#);
         assert_eq!(value("", true, false).to_string(), "\"\"");
         assert_eq!(value(r"\\", true, true).to_string(), r#""\\""#);
+    }
+
+    /// The iteration's hot path reads params without BWS, its out-of-line
+    /// path the others: names sliced from the text or from bytes, in order.
+    #[test]
+    fn params_iterate_with_and_without_bws_from_text_and_bytes() {
+        let src = r#"a=1, b = "x\"y",c="z" ,,d =w, e= "" ,f=g"#;
+        let want = [
+            ("a", "1"),
+            ("b", "x\"y"),
+            ("c", "z"),
+            ("d", "w"),
+            ("e", ""),
+            ("f", "g"),
+        ];
+        for text in [Some(src), None] {
+            let p = Params::new(src.as_bytes(), text, None, want.len());
+            let mut it = p.iter();
+            for (k, (name, value)) in want.iter().enumerate() {
+                assert_eq!(it.len(), want.len() - k);
+                let param = it.next().unwrap();
+                assert_eq!(param.name(), *name);
+                assert_eq!(param.value(), *value);
+            }
+            assert!(it.next().is_none());
+            assert!(it.next().is_none());
+        }
     }
 
     #[test]

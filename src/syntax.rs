@@ -1117,9 +1117,30 @@ pub(crate) fn token68_credentials<'a>(i: &'a [u8], limits: &Limits) -> Option<Pa
     })
 }
 
+/// Where the parts of one param lie in the list [`next_valid_param_at`]
+/// read it from: indices into that list.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct ValidParam<'a> {
+    /// The first index after the value (and its closing quote).
+    pub(crate) next: usize,
+    /// The name: `start..end`.
+    pub(crate) name: (usize, usize),
+    pub(crate) value: RawValue<'a>,
+}
+
 /// Reads the next param of a list this module has validated, skipping the
 /// empty elements before it: the rest after its value, its name and value.
 /// `None` when no param starts here (the end of the run, or of the line).
+/// [`next_valid_param_at`] on slices.
+#[cfg(test)]
+pub(crate) fn next_valid_param(i: &[u8]) -> Option<(&[u8], &[u8], RawValue<'_>)> {
+    let p = next_valid_param_at(i, 0, true)?;
+    Some((i.get(p.next..)?, i.get(p.name.0..p.name.1)?, p.value))
+}
+
+/// Reads the next param from `i[at..]`, a list this module has validated,
+/// skipping the empty elements before it. `None` when no param starts
+/// there (the end of the run, or of the line).
 ///
 /// The list was validated, so this only looks for the bytes that end each
 /// part, eight at a time ([`find_valid`]): the `=` (or the BWS) after the
@@ -1127,31 +1148,39 @@ pub(crate) fn token68_credentials<'a>(i: &'a [u8], limits: &Limits) -> Option<Pa
 /// and the separator after a token value. The canonical forms are tested
 /// first: no separator (the first param) or `", "` before the name, no BWS
 /// around the `=`.
+///
+/// Without `bws`, a param with BWS around its `=` reads as `None` too: the
+/// iteration's hot path then knows that a name ends at an `=`, and leaves
+/// those to its out-of-line path.
 #[inline(always)]
-pub(crate) fn next_valid_param(i: &[u8]) -> Option<(&[u8], &[u8], RawValue<'_>)> {
-    let start = match *i {
-        [b, ..] if is_tchar(b) => 0,
-        [b',', b' ', b, ..] if is_tchar(b) => 2,
-        _ => {
-            let start = run(i, 0, SEP);
-            if !is_tchar(*i.get(start)?) {
-                return None;
-            }
-            start
+pub(crate) fn next_valid_param_at(i: &[u8], at: usize, bws: bool) -> Option<ValidParam<'_>> {
+    let first = *i.get(at)?;
+    let start = if is_tchar(first) {
+        at
+    } else if first == b','
+        && i.get(at + 1) == Some(&b' ')
+        && i.get(at + 2).is_some_and(|&b| is_tchar(b))
+    {
+        at + 2
+    } else {
+        let start = run(i, at, SEP);
+        if !is_tchar(*i.get(start)?) {
+            return None;
         }
+        start
     };
     // The name ends at its `=` or at BWS: the first byte that is `=` or
     // below `!` (a name holds neither).
     let mut name_end = find_valid(i, start, |x| equal(x, b'=') | below(x, b'!'));
     let eq = match i.get(name_end) {
         Some(b'=') => name_end,
-        Some(_) => bws_name_end(i, start, &mut name_end)?,
-        None => return None,
+        Some(_) if bws => bws_name_end(i, start, &mut name_end)?,
+        _ => return None,
     };
-    let name = &i[start..name_end];
     let mut value = eq + 1;
     let mut first = *i.get(value)?;
-    if first != b'"' && is(first, WS) {
+    // (Without `bws`, BWS here reads as an empty token value: `None`.)
+    if bws && first != b'"' && is(first, WS) {
         value = run(i, value, WS);
         first = *i.get(value)?;
     }
@@ -1164,15 +1193,15 @@ pub(crate) fn next_valid_param(i: &[u8]) -> Option<(&[u8], &[u8], RawValue<'_>)>
             escaped = true;
             at = find_valid(i, at + 2, quote_or_backslash);
         }
-        return Some((
-            i.get(at + 1..)?,
-            name,
-            RawValue {
+        return Some(ValidParam {
+            next: at + 1,
+            name: (start, name_end),
+            value: RawValue {
                 raw: i.get(value + 1..at)?,
                 quoted: true,
                 escaped,
             },
-        ));
+        });
     }
     // A token value ends at OWS, a comma or the end: at the first byte
     // that is `,` or below `!` (a token holds neither).
@@ -1180,15 +1209,15 @@ pub(crate) fn next_valid_param(i: &[u8]) -> Option<(&[u8], &[u8], RawValue<'_>)>
     if end == value {
         return None;
     }
-    Some((
-        i.get(end..)?,
-        name,
-        RawValue {
+    Some(ValidParam {
+        next: end,
+        name: (start, name_end),
+        value: RawValue {
             raw: i.get(value..end)?,
             quoted: false,
             escaped: false,
         },
-    ))
+    })
 }
 
 /// The `=` after a name followed by BWS, from the BWS at `*name_end`, and

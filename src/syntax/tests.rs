@@ -377,6 +377,21 @@ fn next_valid_param_matches_its_reference() {
                                 let fast = next_valid_param(i);
                                 let slow = next_valid_param_reference(j);
                                 assert_eq!(fast, slow, "{:?}", String::from_utf8_lossy(i));
+                                // Read from an index, and without BWS: the
+                                // same param, or `None` when it has BWS.
+                                let whole = &list[from..];
+                                let at = whole.len() - i.len();
+                                let strict = next_valid_param_at(whole, at, false);
+                                let full = next_valid_param_at(whole, at, true);
+                                let part = full.map(|p| {
+                                    (&whole[p.next..], &whole[p.name.0..p.name.1], p.value)
+                                });
+                                assert_eq!(part, fast);
+                                // (Every suffix is read, but only the whole list is
+                                // valid, with its params.)
+                                if (*eq == "=" && from == 0) || strict.is_some() {
+                                    assert_eq!(strict, full, "{:?}", String::from_utf8_lossy(i));
+                                }
                                 match fast {
                                     Some((rest, _, _)) => {
                                         i = rest;
