@@ -7,7 +7,7 @@ use alloc::{sync::Arc, vec::Vec};
 use core::fmt;
 use core::hash::{Hash, Hasher};
 
-use crate::lines::Continuation;
+use crate::lines::{Continuation, FieldLines};
 use crate::param::{ascii_str, Params};
 use crate::redact::Redacted;
 use crate::syntax::{self, Body, ByteSink, Parsed};
@@ -63,24 +63,30 @@ impl<'a> Text<'a> {
         }
     }
 
-    /// `bytes()[at..]`, as `str` where the text is.
-    #[inline]
-    fn from(&self, at: usize) -> (&[u8], Option<&str>) {
-        match self.as_str() {
-            Some(s) => {
-                let s = s.get(at..).unwrap_or_default();
-                (s.as_bytes(), Some(s))
-            }
-            None => (self.bytes().get(at..).unwrap_or_default(), None),
+    /// The bytes, and the same as `str` where the text is: borrowed text
+    /// first (the parsed case), read by one test.
+    #[inline(always)]
+    fn view(&self) -> (&[u8], Option<&str>) {
+        match self {
+            Text::Str(s) => (s.as_bytes(), Some(s)),
+            _ => self.view_other(),
         }
     }
 
-    /// `bytes()[..len]` as `&str` (ASCII there: a scheme or a token68).
-    #[inline]
+    /// [`view`](Self::view) of the other variants, out of line.
+    #[cold]
+    #[inline(never)]
+    fn view_other(&self) -> (&[u8], Option<&str>) {
+        (self.bytes(), self.as_str())
+    }
+
+    /// `bytes()[range]` as `&str` (ASCII there: a scheme or a token68).
+    #[inline(always)]
     fn ascii(&self, range: core::ops::Range<usize>) -> &str {
-        match self.as_str().and_then(|s| s.get(range.clone())) {
+        let (b, s) = self.view();
+        match s.and_then(|s| s.get(range.clone())) {
             Some(s) => s,
-            None => ascii_str(self.bytes().get(range).unwrap_or_default()),
+            None => ascii_str(b.get(range).unwrap_or_default()),
         }
     }
 
@@ -124,7 +130,10 @@ pub(crate) struct Item<'a> {
     kind: Kind,
     /// Read by the lenient grammar: its params are re-read by it.
     lax: bool,
-    more: Option<Continuation<'a>>,
+    /// The field lines its params go on in ([`Continuation`]), kept as
+    /// two fields: the line index beside the other offsets.
+    lines: Option<&'a (dyn FieldLines + Sync)>,
+    next: u32,
 }
 
 /// The offset of `sub` in `whole`; `sub` is a slice of `whole`.
@@ -180,7 +189,8 @@ impl<'a> Item<'a> {
             count: count as u32,
             kind,
             lax: false,
-            more,
+            lines: more.map(|m| m.lines),
+            next: more.map_or(0, |m| m.next),
         })
     }
 
@@ -206,13 +216,23 @@ impl<'a> Item<'a> {
             count: 0,
             kind: Kind::Token68,
             lax: false,
-            more: None,
+            lines: None,
+            next: 0,
         })
     }
 
     /// The same item, its params read by the lenient grammar.
     pub(crate) fn into_lax(self) -> Self {
         Item { lax: true, ..self }
+    }
+
+    /// The field lines its params go on in, if any.
+    #[inline]
+    fn more(&self) -> Option<Continuation<'a>> {
+        self.lines.map(|lines| Continuation {
+            lines,
+            next: self.next,
+        })
     }
 
     #[inline]
@@ -267,8 +287,12 @@ impl<'a> Item<'a> {
     #[inline]
     pub(crate) fn params(&self) -> Params<'_> {
         if self.kind == Kind::Params {
-            let (src, text) = self.text.from(self.body_at as usize);
-            Params::new(src, text, self.more, self.count as usize).lax(self.lax)
+            // The text given is the whole item's: the iterator slices names
+            // from it by their offset, so it need not start at the first
+            // param (no character boundary test here).
+            let (bytes, text) = self.text.view();
+            let src = bytes.get(self.body_at as usize..).unwrap_or_default();
+            Params::new(src, text, self.more(), self.count as usize).lax(self.lax)
         } else {
             Params::empty()
         }
@@ -279,14 +303,11 @@ impl<'a> Item<'a> {
     /// written joined by `", "`), which parses to the same item.
     #[cfg(feature = "alloc")]
     pub(crate) fn into_owned(self) -> Item<'static> {
-        let (text, body_at) = match (self.text, self.more) {
+        let more = self.more();
+        let (text, body_at) = match (self.text, more) {
             (text, None) => (text.into_owned(), self.body_at),
-            (text, Some(more)) => {
-                let this = Item {
-                    text,
-                    more: Some(more),
-                    ..self
-                };
+            (text, Some(_)) => {
+                let this = Item { text, ..self };
                 let mut out = Vec::from(this.scheme_bytes());
                 for (i, p) in this.params().iter().enumerate() {
                     out.extend_from_slice(if i == 0 { b" " } else { b", " });
@@ -302,7 +323,8 @@ impl<'a> Item<'a> {
             count: self.count,
             kind: self.kind,
             lax: self.lax,
-            more: None,
+            lines: None,
+            next: 0,
         }
     }
 
@@ -541,6 +563,50 @@ pub(crate) fn debug_item(
 mod tests {
     use crate::{Challenges, Credentials};
     use alloc::format;
+
+    /// The params of a challenge, from text, bytes (UTF-8 or not), lines
+    /// and owned: names sliced from the whole item's text (which starts at
+    /// the scheme, not at the first param) are the names as written, also
+    /// after multi-byte characters.
+    #[test]
+    fn params_names_from_every_storage() {
+        use alloc::{string::String, vec::Vec};
+        let values = [
+            "Basic realm=\"caf\u{e9}\", charset=\"UTF-8\"",
+            "X a=\"\u{1F600}\", Bb=1, c=\"\u{e9}\u{e9}\", dd=x",
+            "X  a=1,b=\"\u{e9}\" , c=2",
+            "Y, X a=\"\u{e9}\", b=2",
+        ];
+        for value in values {
+            let names = |c: &crate::Challenge<'_>| -> Vec<String> {
+                c.params().iter().map(|p| p.name().into()).collect()
+            };
+            let text: Vec<_> = Challenges::parse(value).map(|c| c.unwrap()).collect();
+            let bytes: Vec<_> = Challenges::parse(value.as_bytes())
+                .map(|c| c.unwrap())
+                .collect();
+            let mut latin1 = Vec::from(value.as_bytes());
+            latin1.retain(|&b| b != 0xc3);
+            let raw: Vec<_> = Challenges::parse(&latin1[..]).map(|c| c.unwrap()).collect();
+            let lines = [value];
+            let many: Vec<_> = Challenges::parse_lines(&lines)
+                .map(|c| c.unwrap())
+                .collect();
+            for (i, c) in text.iter().enumerate() {
+                let want = names(c);
+                assert!(
+                    want.iter().all(|n| !n.is_empty() && n.is_ascii()),
+                    "{want:?}"
+                );
+                for other in [&bytes[i], &raw[i], &many[i]] {
+                    assert_eq!(names(other), want, "{value:?}");
+                    assert_eq!(other.scheme(), c.scheme(), "{value:?}");
+                }
+                assert_eq!(names(&c.clone().into_owned()), want, "{value:?}");
+                assert_eq!(c.clone().into_owned().scheme(), c.scheme());
+            }
+        }
+    }
 
     /// The one-word comparison of a scheme gives what `eq_ignore_ascii_case`
     /// gives: for every length from one to nine and a longer one, names that

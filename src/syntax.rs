@@ -1002,6 +1002,13 @@ pub(crate) fn item<'a>(i: &'a [u8], ctx: Context, limits: &impl Rules) -> PResul
         0 => return fail(i, ErrorKind::ExpectedScheme),
         n => i.split_at(n),
     };
+    // `scheme SP tchar`, the usual form: the body starts after the SP
+    // (what the general reading below finds, without its tests).
+    if let Some(&[b' ', b]) = rest.first_chunk() {
+        if is_tchar(b) {
+            return item_body(scheme, &rest[1..], ctx, limits);
+        }
+    }
     let parsed = |body, open| Parsed { scheme, body, open };
     let sp = rest.iter().take_while(|&&b| b == b' ').count();
     if sp == 0 {
@@ -1050,6 +1057,19 @@ pub(crate) fn item<'a>(i: &'a [u8], ctx: Context, limits: &impl Rules) -> PResul
         Some(b'=') => return fail(i, ErrorKind::ParamWithoutScheme),
         Some(_) => {}
     }
+    item_body(scheme, body_start, ctx, limits)
+}
+
+/// [`item`] after `scheme 1*SP`, from `body_start`: a token68 or the
+/// params (not empty, not a comma, not `=`, not after HTAB).
+#[inline(always)]
+fn item_body<'a>(
+    scheme: &'a [u8],
+    body_start: &'a [u8],
+    ctx: Context,
+    limits: &impl Rules,
+) -> PResult<'a, Parsed<'a>> {
+    let parsed = |body, open| Parsed { scheme, body, open };
     // The two readings never overlap (a token68 is never followed by a
     // value), so the order only matters for speed: challenges mostly carry
     // params, credentials mostly a token68.

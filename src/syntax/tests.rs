@@ -730,3 +730,90 @@ fn not_lower_marks_the_first_byte_outside_a_to_z() {
         }
     }
 }
+
+/// `scheme SP tchar…`, read by `item`'s shortcut, reads as the same input
+/// with two SPs, which the general reading takes: the same scheme, body,
+/// openness and rest (as bytes), or the same error kind at the same place
+/// after the SPs; in both contexts, strict and lenient.
+#[test]
+fn one_sp_shortcut_agrees_with_general_reading() {
+    let bodies = [
+        "a",
+        "a=1",
+        "realm=\"x\"",
+        "realm=\"x\", charset=\"UTF-8\"",
+        "a=1, B",
+        "a=1,, b=2 ,",
+        "abc",
+        "abc==",
+        "abc=",
+        "abc=, X",
+        "a=",
+        "a b",
+        "a=1 b",
+        "a=\"x",
+        "a=1, b",
+        "a = 1",
+        "a=1,",
+        "t68/+.~_-",
+        "x=1, y",
+        "a=\"\\\"\"",
+        "Bearer",
+        "a=1\t, b=2",
+        "é",
+        "a\u{0}",
+    ];
+    let strict = LIMITS;
+    let lenient = Checked {
+        limits: LIMITS,
+        lenient: true,
+    };
+    for body in bodies {
+        let one = format!("Scheme {body}");
+        let two = format!("Scheme  {body}");
+        for ctx in [Context::List, Context::Single] {
+            let pairs = [
+                (
+                    item(one.as_bytes(), ctx, &strict),
+                    item(two.as_bytes(), ctx, &strict),
+                ),
+                (
+                    item(one.as_bytes(), ctx, &lenient),
+                    item(two.as_bytes(), ctx, &lenient),
+                ),
+            ];
+            for (a, b) in pairs {
+                match (a, b) {
+                    (Ok((ra, pa)), Ok((rb, pb))) => {
+                        assert_eq!(
+                            (ra, pa.scheme, pa.open),
+                            (rb, pb.scheme, pb.open),
+                            "{body:?}"
+                        );
+                        let bytes = |b: Body<'_>| match b {
+                            Body::Empty => (0, Vec::new(), 0),
+                            Body::Token68(t) => (1, t.to_vec(), 0),
+                            Body::Params(s, n) => (2, s.to_vec(), n),
+                        };
+                        assert_eq!(bytes(pa.body), bytes(pb.body), "{body:?}");
+                    }
+                    (Err(ea), Err(eb)) => {
+                        let e = |e: nom::Err<PErr<'_>>| match e {
+                            nom::Err::Error(e) => (0, e.kind, e.rest.to_vec()),
+                            nom::Err::Failure(e) => (1, e.kind, e.rest.to_vec()),
+                            nom::Err::Incomplete(_) => unreachable!(),
+                        };
+                        let (ea, eb) = (e(ea), e(eb));
+                        // An error at the scheme is at the start of each input.
+                        if ea.2.len() < one.len() {
+                            assert_eq!(ea, eb, "{body:?}");
+                        } else {
+                            assert_eq!((ea.0, ea.1), (eb.0, eb.1), "{body:?}");
+                        }
+                    }
+                    (a, b) => panic!("{body:?}: {a:?} vs {b:?}"),
+                }
+            }
+        }
+    }
+}
