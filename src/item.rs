@@ -287,11 +287,15 @@ impl<'a> Item<'a> {
     #[inline]
     pub(crate) fn params(&self) -> Params<'_> {
         if self.kind == Kind::Params {
-            // The text given is the whole item's: the iterator slices names
-            // from it by their offset, so it need not start at the first
-            // param (no character boundary test here).
-            let (bytes, text) = self.text.view();
-            let src = bytes.get(self.body_at as usize..).unwrap_or_default();
+            let at = self.body_at as usize;
+            let (src, text) = match self.text.view() {
+                // The body starts at an ASCII byte: a character boundary.
+                (_, Some(text)) => {
+                    let text = text.get(at..).unwrap_or_default();
+                    (text.as_bytes(), Some(text))
+                }
+                (bytes, None) => (bytes.get(at..).unwrap_or_default(), None),
+            };
             Params::new(src, text, self.more(), self.count as usize).lax(self.lax)
         } else {
             Params::empty()
