@@ -273,6 +273,30 @@ pub(crate) fn equal(x: u64, b: u8) -> u64 {
     below(x ^ (ONES * b as u64), 1)
 }
 
+/// `s` as a little-endian `u64` when it is eight bytes long, else 0.
+#[inline(always)]
+fn le_word(s: &[u8]) -> u64 {
+    match <[u8; 8]>::try_from(s) {
+        Ok(b) => u64::from_le_bytes(b),
+        Err(_) => 0,
+    }
+}
+
+/// The word loop of [`find`] and [`find_valid`]: the first marked index
+/// in the whole eight-byte words from `at`, or where fewer than eight
+/// bytes are left (`Err`).
+#[inline(always)]
+fn find_words(i: &[u8], mut at: usize, marks: &impl Fn(u64) -> u64) -> Result<usize, usize> {
+    while let Some(chunk) = i.get(at..at.wrapping_add(8)) {
+        let m = marks(le_word(chunk));
+        if m != 0 {
+            return Ok(at + (m.trailing_zeros() / 8) as usize);
+        }
+        at += 8;
+    }
+    Err(at)
+}
+
 /// The first index from `at` of a byte that `marks` marks (a function of
 /// eight bytes read as a little-endian `u64`, exact at its lowest set bit)
 /// or that `stops` (the same test for one byte); `i.len()` when none does.
@@ -281,21 +305,14 @@ pub(crate) fn equal(x: u64, b: u8) -> u64 {
 #[inline(always)]
 pub(crate) fn find(
     i: &[u8],
-    mut at: usize,
+    at: usize,
     marks: impl Fn(u64) -> u64,
     stops: impl Fn(u8) -> bool,
 ) -> usize {
-    let word = |s: &[u8]| match <[u8; 8]>::try_from(s) {
-        Ok(b) => u64::from_le_bytes(b),
-        Err(_) => 0,
+    let at = match find_words(i, at, &marks) {
+        Ok(found) => return found,
+        Err(at) => at,
     };
-    while let Some(chunk) = i.get(at..at.wrapping_add(8)) {
-        let m = marks(word(chunk));
-        if m != 0 {
-            return at + (m.trailing_zeros() / 8) as usize;
-        }
-        at += 8;
-    }
     let left = i.len().wrapping_sub(at);
     if left == 0 || left >= 8 {
         return i.len().min(at);
@@ -303,7 +320,7 @@ pub(crate) fn find(
     if i.len() >= 8 {
         // The `left` bytes from `at` in the low bytes, zeros above them
         // (which `marks` may mark: they are masked off).
-        let x = word(&i[i.len() - 8..]) >> ((8 - left) * 8);
+        let x = le_word(&i[i.len() - 8..]) >> ((8 - left) * 8);
         let m = marks(x) & ((1u64 << (left * 8)) - 1);
         return if m != 0 {
             at + (m.trailing_zeros() / 8) as usize
@@ -1267,25 +1284,18 @@ fn bws_name_end(i: &[u8], start: usize, name_end: &mut usize) -> Option<usize> {
 /// mask is needed. Only an input shorter than eight bytes is read byte by
 /// byte.
 #[inline(always)]
-fn find_valid(i: &[u8], mut at: usize, marks: impl Fn(u64) -> u64) -> usize {
-    let word = |s: &[u8]| match <[u8; 8]>::try_from(s) {
-        Ok(b) => u64::from_le_bytes(b),
-        Err(_) => 0,
+fn find_valid(i: &[u8], at: usize, marks: impl Fn(u64) -> u64) -> usize {
+    let at = match find_words(i, at, &marks) {
+        Ok(found) => return found,
+        Err(at) => at,
     };
-    while let Some(chunk) = i.get(at..at.wrapping_add(8)) {
-        let m = marks(word(chunk));
-        if m != 0 {
-            return at + (m.trailing_zeros() / 8) as usize;
-        }
-        at += 8;
-    }
     let len = i.len();
     if at >= len {
         return len;
     }
     if let Some(last) = i.get(len.wrapping_sub(8)..) {
         // `at + 8 - len` (1 to 7) bytes of `last` lie before `at`.
-        let m = marks(word(last) >> ((at + 8 - len) * 8));
+        let m = marks(le_word(last) >> ((at + 8 - len) * 8));
         return (at + (m.trailing_zeros() / 8) as usize).min(len);
     }
     at + i[at..]
