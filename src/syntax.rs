@@ -882,8 +882,9 @@ fn quick_param(rest: &[u8]) -> Quick<'_> {
 
 /// The content of the quoted-string whose opening quote precedes `s`, when
 /// it is plain qdtext up to the closing quote: its length, and what follows
-/// the closing quote. `None` at any other byte (it may be a valid quoted-pair
-/// or HTAB). A table test per byte, eight unrolled while eight remain.
+/// the closing quote. `None` at a `\`, a control character or the end (a
+/// quoted-pair may still be valid there; HTAB is qdtext and read here). A
+/// table test per byte, eight unrolled while eight remain.
 #[inline(always)]
 fn plain_quoted(s: &[u8]) -> Option<(usize, &[u8])> {
     let mut r = s;
