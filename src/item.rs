@@ -287,16 +287,17 @@ impl<'a> Item<'a> {
     #[inline]
     pub(crate) fn params(&self) -> Params<'_> {
         if self.kind == Kind::Params {
-            let at = self.body_at as usize;
-            let (src, text) = match self.text.view() {
-                // The body starts at an ASCII byte: a character boundary.
-                (_, Some(text)) => {
-                    let text = text.get(at..).unwrap_or_default();
-                    (text.as_bytes(), Some(text))
+            // The whole text, read from the body on: no slicing here;
+            // borrowed text by one test (no `Option<&str>` to test again).
+            let (at, more, len) = (self.body_at as usize, self.more(), self.count as usize);
+            let params = match &self.text {
+                Text::Str(s) => Params::from_text(s, at, more, len),
+                text => {
+                    let (src, text) = text.view_other();
+                    Params::new(src, text, at, more, len)
                 }
-                (bytes, None) => (bytes.get(at..).unwrap_or_default(), None),
             };
-            Params::new(src, text, self.more(), self.count as usize).lax(self.lax)
+            params.lax(self.lax)
         } else {
             Params::empty()
         }

@@ -399,20 +399,24 @@ impl fmt::Display for Param<'_> {
 pub struct Params<'a> {
     /// From credentials: `Debug` of every value shows nothing of it.
     secret: bool,
-    /// Read by the lenient grammar: `src` is re-read by it.
-    lax: bool,
-    /// The validated source, from the first param on, on the first line
-    /// (as text when it is UTF-8).
+    /// The validated source on the first line (as text when it is UTF-8),
+    /// its params from `at` on: the item's whole text, so that it needs no
+    /// slicing (a char-boundary test) at the first param. With [`LAX`] in
+    /// `at`, read by the lenient grammar.
     src: Src<'a>,
+    at: usize,
     /// The field lines the params go on in, if any.
     more: Option<Continuation<'a>>,
     len: usize,
 }
 
 impl<'a> Params<'a> {
+    /// The `len` params of `src` from `at` on (then in `more`).
+    #[inline]
     pub(crate) fn new(
         src: &'a [u8],
         text: Option<&'a str>,
+        at: usize,
         more: Option<Continuation<'a>>,
         len: usize,
     ) -> Self {
@@ -420,11 +424,28 @@ impl<'a> Params<'a> {
         debug_assert!(text.map_or(true, |t| core::ptr::eq(t.as_bytes(), src)));
         Params {
             secret: false,
-            lax: false,
             src: match text {
                 Some(text) => Src::Text(text),
                 None => Src::Bytes(src),
             },
+            at,
+            more,
+            len,
+        }
+    }
+
+    /// [`new`](Self::new) of a source that is text.
+    #[inline(always)]
+    pub(crate) fn from_text(
+        text: &'a str,
+        at: usize,
+        more: Option<Continuation<'a>>,
+        len: usize,
+    ) -> Self {
+        Params {
+            secret: false,
+            src: Src::Text(text),
+            at,
             more,
             len,
         }
@@ -433,7 +454,10 @@ impl<'a> Params<'a> {
     /// The same params, read by the lenient grammar when `lax`.
     #[inline]
     pub(crate) fn lax(self, lax: bool) -> Self {
-        Params { lax, ..self }
+        Params {
+            at: self.at | ((lax as usize) * LAX),
+            ..self
+        }
     }
 
     /// The same params, their values marked as secrets for `Debug`.
@@ -445,8 +469,8 @@ impl<'a> Params<'a> {
     pub(crate) const fn empty() -> Self {
         Params {
             secret: false,
-            lax: false,
             src: Src::Bytes(&[]),
+            at: 0,
             more: None,
             len: 0,
         }
@@ -505,9 +529,7 @@ impl<'a> Params<'a> {
         ParamsIter {
             secret: (self.secret as u8) * SECRET,
             src: self.src,
-            // Lenient params are read only by the lenient reader: the
-            // strict one finds nothing from `LAX`.
-            at: if self.lax { LAX } else { 0 },
+            at: self.at,
             remaining: self.len,
             rest: Elsewhere { more: self.more },
         }
@@ -601,7 +623,7 @@ pub struct ParamsIter<'a> {
     /// [`SECRET`] for the params of credentials, else 0.
     secret: u8,
     /// The current line's strict source, read from `at` on; or, when `at`
-    /// is [`LAX`], the rest of lenient params.
+    /// holds [`LAX`], lenient params, read from `at - LAX` on.
     src: Src<'a>,
     at: usize,
     remaining: usize,
@@ -615,10 +637,10 @@ struct Elsewhere<'a> {
     more: Option<Continuation<'a>>,
 }
 
-/// The index of [`ParamsIter`] in lenient params: past any source, so that
-/// the strict reader finds nothing there, and the state holds no other
-/// field for them.
-const LAX: usize = usize::MAX;
+/// Added to the index of [`ParamsIter`] in lenient params: past any
+/// source, so that the strict reader finds nothing there, and the state
+/// holds no other field for them (nor [`Params`] a flag to test).
+const LAX: usize = 1 << (usize::BITS - 1);
 
 /// A param's name and value, as the iteration reads them.
 type Parts<'a> = (&'a str, ParamValue<'a>);
@@ -643,8 +665,8 @@ impl<'a> Elsewhere<'a> {
     }
 
     fn next_in(&mut self, src: &mut Src<'a>, at: &mut usize) -> Option<Parts<'a>> {
-        if *at == LAX {
-            let rest = src.bytes();
+        if *at >= LAX {
+            let rest = src.bytes().get(*at - LAX..).unwrap_or_default();
             let lax = crate::lenient::Lax {
                 i: rest,
                 line: 0,
@@ -653,6 +675,7 @@ impl<'a> Elsewhere<'a> {
             };
             let (end, (n0, n1), value) = lax.next_param(0)?;
             *src = Src::Bytes(&rest[end..]);
+            *at = LAX;
             return Some((ascii_str(&rest[n0..n1]), ParamValue::from_raw(value)));
         }
         // `src` holds no param from `at` without BWS (the caller looked):
@@ -834,7 +857,7 @@ mod tests {
             ("f", "g"),
         ];
         for text in [Some(src), None] {
-            let p = Params::new(src.as_bytes(), text, None, want.len());
+            let p = Params::new(src.as_bytes(), text, 0, None, want.len());
             let mut it = p.iter();
             for (k, (name, value)) in want.iter().enumerate() {
                 assert_eq!(it.len(), want.len() - k);
@@ -847,9 +870,34 @@ mod tests {
         }
     }
 
+    /// Params read from an offset of the whole text (strict or lenient,
+    /// from text or bytes) are the params of the text sliced there.
+    #[test]
+    fn params_from_an_offset_are_those_of_the_slice() {
+        let list = r#"a=1, b = "x\"y",c="z" ,,d =w, e= "" ,f=g"#;
+        for prefix in ["", "X ", "Basic ", "caf\u{e9} ", "\u{1F600}\u{1F600} "] {
+            let whole = alloc::format!("{prefix}{list}");
+            let at = prefix.len();
+            for lax in [false, true] {
+                for text in [Some(whole.as_str()), None] {
+                    let got = Params::new(whole.as_bytes(), text, at, None, 6).lax(lax);
+                    let want = Params::new(list.as_bytes(), None, 0, None, 6).lax(lax);
+                    let got: Vec<_> = got.iter().map(|p| (p.name(), p.value())).collect();
+                    let want: Vec<_> = want.iter().map(|p| (p.name(), p.value())).collect();
+                    assert_eq!(got.len(), 6, "{whole:?} {lax}");
+                    assert_eq!(got, want, "{whole:?} {lax}");
+                }
+                let got = Params::from_text(&whole, at, None, 6).lax(lax);
+                assert!(got
+                    .iter()
+                    .eq(Params::new(list.as_bytes(), None, 0, None, 6).iter()));
+            }
+        }
+    }
+
     #[test]
     fn params_iterate_validated_source() {
-        let p = Params::new(br#"a=1 ,, B = "x\"y",c=z"#, None, None, 3);
+        let p = Params::new(br#"a=1 ,, B = "x\"y",c=z"#, None, 0, None, 3);
         let names: Vec<_> = p.iter().map(|p| p.name()).collect();
         assert_eq!(names, ["a", "B", "c"]);
         assert_eq!(p.get("b").unwrap(), "x\"y");
