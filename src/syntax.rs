@@ -1193,12 +1193,10 @@ pub(crate) fn next_valid_param(i: &[u8]) -> Option<(&[u8], &[u8], RawValue<'_>)>
 #[inline(always)]
 pub(crate) fn next_valid_param_at(i: &[u8], at: usize, bws: bool) -> Option<ValidParam<'_>> {
     let first = *i.get(at)?;
+    // The `", "` before a name read as one two-byte slice: one bound test.
     let start = if is_tchar(first) {
         at
-    } else if first == b','
-        && i.get(at + 1) == Some(&b' ')
-        && i.get(at + 2).is_some_and(|&b| is_tchar(b))
-    {
+    } else if first == b',' && matches!(i.get(at + 1..at + 3), Some(&[b' ', b]) if is_tchar(b)) {
         at + 2
     } else {
         let start = run(i, at, SEP);
