@@ -1274,9 +1274,22 @@ fn bws_name_end(i: &[u8], start: usize, name_end: &mut usize) -> Option<usize> {
     Some(eq)
 }
 
+/// 0x41 in the low `k` bytes, at `k`: what [`find_valid`] ORs into the
+/// bytes of its last word that lie before its start.
+const HIDE_LOW: [u64; 8] = {
+    let mut t = [0u64; 8];
+    let mut k = 1;
+    while k < 8 {
+        t[k] = (t[k - 1] << 8) | 0x41;
+        k += 1;
+    }
+    t
+};
+
 /// The first index from `at` of a byte that `marks` marks (a function of
 /// eight bytes read as a little-endian `u64`, exact at its lowest set bit:
-/// an OR of [`equal`] and [`below`]), or `i.len()` when none does. [`find`]
+/// an OR of [`equal`] to `=`, `,`, `"` or `\` and [`below`] `!`), or
+/// `i.len()` when none does. [`find`]
 /// for the iteration of validated params: fewer than eight bytes before the
 /// end are read as the last eight bytes of `i`, shifted so that zeros come
 /// in above them; a mark of those zeros (or of none) means the end, so no
@@ -1293,9 +1306,13 @@ fn find_valid(i: &[u8], at: usize, marks: impl Fn(u64) -> u64) -> usize {
         return len;
     }
     if let Some(last) = i.get(len.wrapping_sub(8)..) {
-        // `at + 8 - len` (1 to 7) bytes of `last` lie before `at`.
-        let m = marks(le_word(last) >> ((at + 8 - len) * 8));
-        return (at + (m.trailing_zeros() / 8) as usize).min(len);
+        // `at + 8 - len` (1 to 7) bytes of `last` lie before `at`: each
+        // OR-ed with 0x41 (bits 0x40 and 0x01) becomes a byte that no mark
+        // marks (`=`, `,`, `"`, `\`, below `!`) and that borrows nothing,
+        // so the lowest mark is from `at` on; none means the end. (A table
+        // and an OR, not a shift, whose count needs a register of its own.)
+        let m = marks(le_word(last) | HIDE_LOW[(at + 8 - len) & 7]);
+        return len - 8 + (m.trailing_zeros() / 8) as usize;
     }
     at + i[at..]
         .iter()

@@ -448,6 +448,32 @@ fn token68_credentials_agree_with_item() {
     assert!(token68_credentials(b"Bearer abc", &short).is_none());
 }
 
+/// What `find_valid` ORs into the bytes before its start (`HIDE_LOW`) makes
+/// of every byte one that none of its marks marks: not `=`, `,`, `"`, `\`,
+/// nor below `!` (so that no borrow runs on from it either); and only the
+/// low `k` bytes at `k`.
+#[test]
+fn hidden_bytes_are_never_marked() {
+    let m = |x: u64| {
+        equal(x, b'=') | equal(x, b',') | equal(x, b'"') | equal(x, b'\\') | below(x, b'!')
+    };
+    for b in 0..=255u8 {
+        let h = b | 0x41;
+        assert!(
+            !matches!(h, b'=' | b',' | b'"' | b'\\') && h >= b'!',
+            "{b:#x}"
+        );
+        let x = u64::from(b) * ONES;
+        for (k, hide) in HIDE_LOW.into_iter().enumerate() {
+            // The hidden bytes carry no mark, and nothing else is hidden.
+            let low = if k == 0 { 0 } else { u64::MAX >> (64 - 8 * k) };
+            assert_eq!(m(x | hide) & low, 0, "{b:#x} {k}");
+            assert_eq!(hide & !low, 0);
+            assert_eq!(hide.count_ones(), 2 * k as u32);
+        }
+    }
+}
+
 /// The eight-byte searches give what a byte loop gives: every byte value at
 /// every position of runs of every length up to 20 (so in a whole word, in
 /// the overlapping read of the last bytes, and in inputs shorter than a
