@@ -157,7 +157,14 @@ impl<'a> Credentials<'a> {
             return fail(ErrorKind::MissingCredentials, line.len());
         }
         let limits = options.limits();
-        if let Some(parsed) = syntax::token68_credentials(rest, &limits) {
+        // One line without OWS before it was tried by the fast path already.
+        let tried = !multi && rest.len() == line.len();
+        let parsed = if tried {
+            None
+        } else {
+            syntax::token68_credentials(rest, &limits)
+        };
+        if let Some(parsed) = parsed {
             if let syntax::Body::Token68(t) = parsed.body {
                 let body_at = rest.len() - t.len();
                 let line = (line, src.line_text(0));

@@ -1156,12 +1156,15 @@ pub(crate) fn token68_credentials_at(
         return None;
     }
     let start = scheme.get() + 1;
-    let body = long_run(i, start, T68);
-    if body == start {
-        return None;
+    // The padding is stripped from the end first (a token68 char is never
+    // `=`), so that the run of token68 chars ends at the end of what is left:
+    // its last word is read whole, not byte by byte up to the first `=`.
+    let mut body = i.len();
+    while body > start && i[body - 1] == b'=' {
+        body -= 1;
     }
-    let end = body + i[body..].iter().take_while(|&&b| b == b'=').count();
-    if end != i.len() || end - start > max_value_len {
+    if body == start || long_run(&i[..body], start, T68) != body || i.len() - start > max_value_len
+    {
         return None;
     }
     Some((scheme, start))
