@@ -70,7 +70,20 @@ impl<'a> Credentials<'a> {
     /// The error holds no byte of the value (see [`Error`]).
     #[inline]
     pub fn parse<T: FieldValue + ?Sized>(value: &'a T) -> Result<Self, Error> {
-        ParseOptions::new().parse::<Self>(value)
+        // `ParseOptions::new().parse` with the fast path first: the options
+        // are built only where it does not read the value.
+        let (line, text) = (value.value_bytes(), value.value_text());
+        match Self::token68_line(Source::One(line, text), usize::MAX) {
+            Some(c) => Ok(c),
+            None => Self::parse_default(line, text),
+        }
+    }
+
+    /// [`from_source_full`](Self::from_source_full) of one line with the
+    /// default options (the line passed in registers, not as a `Source`).
+    #[inline(never)]
+    fn parse_default(line: &'a [u8], text: Option<&'a str>) -> Result<Self, Error> {
+        Self::from_source_full(Source::One(line, text), &ParseOptions::new())
     }
 
     /// Parses the field lines of one `Authorization` field: there must be
@@ -98,20 +111,24 @@ impl<'a> Credentials<'a> {
     /// [`from_source_full`](Self::from_source_full).
     #[inline(always)]
     pub(crate) fn from_source(src: Source<'a>, options: &ParseOptions<'a>) -> Result<Self, Error> {
-        if let Source::One(line, text) = src {
-            let rest = syntax::ows(line);
-            if let Some(parsed) = syntax::token68_credentials(rest, &options.limits()) {
-                if let syntax::Body::Token68(t) = parsed.body {
-                    let body_at = rest.len() - t.len();
-                    let scheme_len = parsed.scheme.len();
-                    if let Some(item) = Item::from_token68(rest, scheme_len, body_at, (line, text))
-                    {
-                        return Ok(Credentials(item));
-                    }
-                }
-            }
+        match Self::token68_line(src, options.limits().max_value_len) {
+            Some(c) => Ok(c),
+            None => Self::from_source_full(src, options),
         }
-        Self::from_source_full(src, options)
+    }
+
+    /// The fast path of [`from_source`](Self::from_source): one line
+    /// `scheme SP token68` (its token68 at most `max_value_len` bytes), else
+    /// `None`.
+    #[inline(always)]
+    fn token68_line(src: Source<'a>, max_value_len: usize) -> Option<Self> {
+        let Source::One(line, text) = src else {
+            return None;
+        };
+        // A line that starts with OWS is read by the full path: here the
+        // scheme starts the line.
+        let (scheme, body_at) = syntax::token68_credentials_at(line, max_value_len)?;
+        Item::from_token68(line, scheme.get(), body_at, (line, text)).map(Credentials)
     }
 
     /// [`from_source`](Self::from_source) for any value.
@@ -140,7 +157,14 @@ impl<'a> Credentials<'a> {
             return fail(ErrorKind::MissingCredentials, line.len());
         }
         let limits = options.limits();
-        if let Some(parsed) = syntax::token68_credentials(rest, &limits) {
+        // One line without OWS before it was tried by the fast path already.
+        let tried = !multi && rest.len() == line.len();
+        let parsed = if tried {
+            None
+        } else {
+            syntax::token68_credentials(rest, &limits)
+        };
+        if let Some(parsed) = parsed {
             if let syntax::Body::Token68(t) = parsed.body {
                 let body_at = rest.len() - t.len();
                 let line = (line, src.line_text(0));
@@ -252,5 +276,57 @@ impl fmt::Debug for Credentials<'_> {
 impl fmt::Display for Credentials<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         self.0.fmt_text(f, Role::Credentials)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `Credentials::parse` (the fast path first, then the full path with
+    /// the default options) gives what the full path alone gives, errors
+    /// included: every cut of values around the `scheme SP token68` shape.
+    #[test]
+    fn parse_agrees_with_full_path() {
+        let values: [&[u8]; 14] = [
+            b"Basic QWxhZGRpbjpvcGVuIHNlc2FtZQ==",
+            b"Bearer mF_9.B5f-4.1JqM",
+            b" Bearer abc",
+            b"\tBasic YTpi",
+            b"Bearer abc ",
+            b"Bearer  abc",
+            b"Bearer a=b",
+            b"Bearer ab==c",
+            b"Bearer abc, x",
+            b"Bearer =",
+            b"Digest a=1, b=\"x\"",
+            b"Bearer abc\r",
+            b"B@r abc",
+            b"Bearer \xc3\xa9",
+        ];
+        fn full<'a>(v: &'a [u8], t: Option<&'a str>) -> Result<Credentials<'a>, Error> {
+            Credentials::from_source_full(Source::One(v, t), &ParseOptions::new())
+        }
+        let show = |r: &Result<Credentials<'_>, Error>| match r {
+            Ok(c) => format!("{c:?} {:?} {:?} {c}", c.scheme(), c.token68()),
+            Err(e) => format!("{e:?}"),
+        };
+        for v in values {
+            for end in 0..=v.len() {
+                let cut = &v[..end];
+                assert_eq!(
+                    show(&Credentials::parse(cut)),
+                    show(&full(cut, None)),
+                    "{cut:?}"
+                );
+                if let Ok(text) = core::str::from_utf8(cut) {
+                    assert_eq!(
+                        show(&Credentials::parse(text)),
+                        show(&full(cut, Some(text))),
+                        "{cut:?}"
+                    );
+                }
+            }
+        }
     }
 }

@@ -242,7 +242,8 @@ impl<'a> Item<'a> {
 
     /// Whether the scheme is `name`, ignoring ASCII case. A name of at most
     /// eight bytes is compared as one word (the item's first eight bytes,
-    /// the bytes after the scheme masked off).
+    /// the bytes after the scheme masked off), case folded only where the
+    /// name has letters.
     #[inline]
     pub(crate) fn is_scheme(&self, name: &[u8]) -> bool {
         let len = self.scheme_len as usize;
@@ -256,8 +257,14 @@ impl<'a> Item<'a> {
                 padded[..len].copy_from_slice(name);
                 let mask = u64::MAX >> (64 - 8 * len as u32);
                 let x = u64::from_le_bytes([a, b, c, d, e, f, g, h]);
-                return syntax::ascii_lower(x) & mask
-                    == syntax::ascii_lower(u64::from_le_bytes(padded)) & mask;
+                let n = u64::from_le_bytes(padded);
+                // Case is ignored by setting 0x20 on both sides where the name
+                // has a letter: a byte ORed with 0x20 is that lower-case letter
+                // only when it is the letter in either case. Elsewhere the
+                // bytes must be equal. (For a constant name only the text's
+                // side is left: one OR.)
+                let fold = syntax::ascii_letters(n) >> 2;
+                return (x | fold) & mask == (n | fold) & mask;
             }
         }
         // Not `scheme_bytes()`, whose slicing can panic: with it the Bearer
@@ -654,6 +661,35 @@ mod tests {
                     assert_eq!(ch.is_scheme(name), want, "{value:?} {name:?}");
                 }
                 assert!(!c.is_scheme(""));
+            }
+        }
+    }
+
+    /// The case folding of the one-word comparison, byte by byte: every
+    /// tchar of a scheme at every position of schemes of one to eight bytes
+    /// (with and without a token68 after them), against every byte of the
+    /// name there.
+    #[test]
+    fn is_scheme_folds_only_letters() {
+        let tchars: Vec<u8> = (0..=255u8)
+            .filter(|&b| crate::syntax::is(b, crate::syntax::TCHAR))
+            .collect();
+        for len in 1..=8 {
+            for pos in 0..len {
+                for &b in &tchars {
+                    let mut scheme = vec![b'k'; len];
+                    scheme[pos] = b;
+                    for tail in [&b""[..], b" abc"] {
+                        let value = [&scheme[..], tail].concat();
+                        let c = Credentials::parse(&value[..]).unwrap();
+                        for n in 0..=255u8 {
+                            let mut name = scheme.clone();
+                            name[pos] = n;
+                            let want = scheme.eq_ignore_ascii_case(&name);
+                            assert_eq!(c.0.is_scheme(&name), want, "{value:?} {name:?}");
+                        }
+                    }
+                }
             }
         }
     }

@@ -5,6 +5,7 @@
 //! them recurses, so no input can deepen the stack.
 
 use core::fmt;
+use core::num::NonZeroUsize;
 
 use nom::bytes::complete::take_while1;
 use nom::IResult;
@@ -342,15 +343,15 @@ pub(crate) fn not_lower(x: u64) -> u64 {
     (!from_a | past_z | x) & HIGH
 }
 
-/// The eight bytes of `x` with ASCII upper-case letters made lower-case.
+/// The high bit of each byte of `x` that is an ASCII letter (exact in
+/// every byte).
 #[inline(always)]
-pub(crate) fn ascii_lower(x: u64) -> u64 {
-    // No sum carries into the next byte: each byte is at most 0x7f plus 0x3f.
-    let t = x & !HIGH;
-    let from_a = t.wrapping_add(ONES * (0x80 - b'A') as u64);
-    let past_z = t.wrapping_add(ONES * (0x80 - b'Z' - 1) as u64);
-    let upper = from_a & !past_z & !x & HIGH;
-    x | upper >> 2
+pub(crate) fn ascii_letters(x: u64) -> u64 {
+    // No sum carries into the next byte: each byte is at most 0x7f plus 0x1f.
+    let t = (x | (ONES * 0x20)) & !HIGH;
+    let from_a = t.wrapping_add(ONES * (0x80 - b'a') as u64);
+    let past_z = t.wrapping_add(ONES * (0x80 - b'z' - 1) as u64);
+    from_a & !past_z & !x & HIGH
 }
 
 /// Skips empty list elements: `*( OWS "," ) OWS` (RFC 9110 section 5.6.1.2).
@@ -1135,24 +1136,38 @@ fn item_body<'a>(
 /// ([`item`]) then reads. Where this accepts, `item` reads the same.
 #[inline]
 pub(crate) fn token68_credentials<'a>(i: &'a [u8], limits: &Limits) -> Option<Parsed<'a>> {
-    let scheme = tchar_run(i, 0);
-    if scheme == 0 || i.get(scheme) != Some(&b' ') {
-        return None;
-    }
-    let start = scheme + 1;
-    let body = long_run(i, start, T68);
-    if body == start {
-        return None;
-    }
-    let end = body + i[body..].iter().take_while(|&&b| b == b'=').count();
-    if end != i.len() || end - start > limits.max_value_len {
-        return None;
-    }
+    let (scheme, start) = token68_credentials_at(i, limits.max_value_len)?;
     Some(Parsed {
-        scheme: &i[..scheme],
-        body: Body::Token68(&i[start..end]),
+        scheme: &i[..scheme.get()],
+        body: Body::Token68(&i[start..]),
         open: false,
     })
+}
+
+/// [`token68_credentials`] as the scheme's length and where the token68
+/// starts (it ends at the end of `i`): two words, returned in registers.
+#[inline]
+pub(crate) fn token68_credentials_at(
+    i: &[u8],
+    max_value_len: usize,
+) -> Option<(NonZeroUsize, usize)> {
+    let scheme = NonZeroUsize::new(tchar_run(i, 0))?;
+    if i.get(scheme.get()) != Some(&b' ') {
+        return None;
+    }
+    let start = scheme.get() + 1;
+    // The padding is stripped from the end first (a token68 char is never
+    // `=`), so that the run of token68 chars ends at the end of what is left:
+    // its last word is read whole, not byte by byte up to the first `=`.
+    let mut body = i.len();
+    while body > start && i[body - 1] == b'=' {
+        body -= 1;
+    }
+    if body == start || long_run(&i[..body], start, T68) != body || i.len() - start > max_value_len
+    {
+        return None;
+    }
+    Some((scheme, start))
 }
 
 /// Where the parts of one param lie in the list [`next_valid_param_at`]

@@ -548,18 +548,18 @@ fn eight_byte_searches_match_byte_loops() {
     }
 }
 
-/// `ascii_lower` lower-cases exactly the bytes `A` to `Z` of a word, each
-/// byte on its own whatever its neighbours are.
+/// `ascii_letters` marks exactly the ASCII letters of a word, each byte on
+/// its own whatever its neighbours are.
 #[test]
-fn ascii_lower_changes_only_upper_case_letters() {
+fn ascii_letters_marks_only_letters() {
     for b in 0..=255u8 {
         for &other in &[0u8, b'A', b'Z', b'@', b'[', 0x7f, 0x80, 0xc1, 0xff] {
             for pos in 0..8 {
                 let mut w = [other; 8];
                 w[pos] = b;
-                let want = w.map(|c| c.to_ascii_lowercase());
+                let want = w.map(|c| if c.is_ascii_alphabetic() { 0x80 } else { 0 });
                 assert_eq!(
-                    ascii_lower(u64::from_le_bytes(w)),
+                    ascii_letters(u64::from_le_bytes(w)),
                     u64::from_le_bytes(want),
                     "{b:#x} at {pos} among {other:#x}"
                 );
@@ -842,4 +842,51 @@ fn one_sp_shortcut_agrees_with_general_reading() {
             }
         }
     }
+}
+
+/// `token68_credentials_at` against a byte-by-byte reading of `scheme SP
+/// token68` (`1*tchar SP 1*t68 *"="`, to the end): every string of up to
+/// four bytes from a small alphabet after each prefix, so that padding,
+/// misplaced `=` and stray bytes fall on every position of the last word
+/// and of the overlapping read before it, and the length limit at every
+/// value around the token68's length.
+#[test]
+fn token68_credentials_at_matches_a_byte_reading() {
+    fn reference(i: &[u8], max: usize) -> Option<(usize, usize)> {
+        let scheme = i.iter().take_while(|&&b| is(b, TCHAR)).count();
+        if scheme == 0 || i.get(scheme) != Some(&b' ') {
+            return None;
+        }
+        let start = scheme + 1;
+        let body = start + i[start..].iter().take_while(|&&b| is(b, T68)).count();
+        let end = body + i[body..].iter().take_while(|&&b| b == b'=').count();
+        (body > start && end == i.len() && end - start <= max).then_some((scheme, start))
+    }
+    let alphabet = b"aZ9=/ ,";
+    let prefixes: [&[u8]; 5] = [
+        b"B ",
+        b"Basic ",
+        b"Bearer ab",
+        b"Basic QWxhZGRp",
+        b" Basic a",
+    ];
+    let mut n = 0;
+    for p in prefixes {
+        for len in 0..=4u32 {
+            for k in 0..alphabet.len().pow(len) {
+                let mut v = p.to_vec();
+                let mut k = k;
+                for _ in 0..len {
+                    v.push(alphabet[k % alphabet.len()]);
+                    k /= alphabet.len();
+                }
+                for max in [0, 1, 2, v.len().saturating_sub(3), v.len() - 2, usize::MAX] {
+                    let got = token68_credentials_at(&v, max).map(|(s, b)| (s.get(), b));
+                    assert_eq!(got, reference(&v, max), "{v:?} {max}");
+                    n += 1;
+                }
+            }
+        }
+    }
+    assert!(n > 10_000);
 }
