@@ -73,7 +73,8 @@ impl<'a> Credentials<'a> {
         // `ParseOptions::new().parse` with the fast path first: the options
         // are built only where it does not read the value.
         let (line, text) = (value.value_bytes(), value.value_text());
-        match Self::token68_line(Source::One(line, text), usize::MAX) {
+        const MAX_VALUE_LEN: usize = ParseOptions::new().limits().max_value_len;
+        match Self::token68_line(Source::One(line, text), MAX_VALUE_LEN) {
             Some(c) => Ok(c),
             None => Self::parse_default(line, text),
         }

@@ -1304,12 +1304,10 @@ const HIDE_LOW: [u64; 8] = {
 /// The first index from `at` of a byte that `marks` marks (a function of
 /// eight bytes read as a little-endian `u64`, exact at its lowest set bit:
 /// an OR of [`equal`] to `=`, `,`, `"` or `\` and [`below`] `!`), or
-/// `i.len()` when none does. [`find`]
-/// for the iteration of validated params: fewer than eight bytes before the
-/// end are read as the last eight bytes of `i`, shifted so that zeros come
-/// in above them; a mark of those zeros (or of none) means the end, so no
-/// mask is needed. Only an input shorter than eight bytes is read byte by
-/// byte.
+/// `i.len()` when none does. [`find`] for the iteration of validated params:
+/// fewer than eight bytes before the end are read as the last eight bytes of
+/// `i`, those before `at` hidden by [`HIDE_LOW`]; no mark then means the
+/// end. Only an input shorter than eight bytes is read byte by byte.
 #[inline(always)]
 fn find_valid(i: &[u8], at: usize, marks: impl Fn(u64) -> u64) -> usize {
     let at = match find_words(i, at, &marks) {
