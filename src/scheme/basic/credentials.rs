@@ -36,25 +36,31 @@ pub(super) const BASE64: base64::engine::GeneralPurpose = base64::engine::genera
 #[derive(Clone)]
 pub struct BasicCredentials {
     pub(super) user_pass: UserPass,
-    colon: usize,
 }
 
 /// How many decoded bytes are kept inline, without a heap allocation.
 pub(super) const INLINE_USER_PASS: usize = 72;
 
-/// The decoded user-pass: inline when short (the common case), else on the heap.
+/// What the inline buffer holds after the decoded bytes: neither a colon
+/// nor a control character.
+pub(super) const FILL: u8 = b'A';
+
+/// The decoded user-pass: inline when short (the common case), else on the
+/// heap; each with where the first `:` is. The colon of the inline form is
+/// a byte too: the value is 80 bytes, not 88, fewer to move.
 #[derive(Clone)]
 pub(super) enum UserPass {
-    Inline([u8; INLINE_USER_PASS], u8),
-    Heap(Vec<u8>),
+    /// The buffer, the length, the colon.
+    Inline([u8; INLINE_USER_PASS], u8, u8),
+    Heap(Vec<u8>, usize),
 }
 
 impl UserPass {
-    /// Decodes into the inline buffer of `self` (`Inline`, all zeros):
-    /// the [`Marks`] of the decoded bytes.
+    /// Decodes into the inline buffer of `self` (`Inline`, all [`FILL`])
+    /// and splits.
     #[inline]
-    fn decode_inline(&mut self, token68: &[u8]) -> Result<Marks, SchemeError> {
-        let UserPass::Inline(buf, len) = self else {
+    fn decode_inline(&mut self, token68: &[u8]) -> Result<(), SchemeError> {
+        let UserPass::Inline(buf, len, colon) = self else {
             return Err(SchemeError::InvalidBase64);
         };
         let (n, marks) = match decode_canonical(token68, buf) {
@@ -70,19 +76,22 @@ impl UserPass {
             },
         };
         *len = n as u8;
-        Ok(marks)
+        *colon = marks.split()? as u8;
+        Ok(())
     }
 
-    /// Decodes onto the heap (a long user-pass): the bytes and their
-    /// [`Marks`].
-    fn decode_heap(token68: &[u8], room: usize) -> Result<(Self, Marks), SchemeError> {
+    /// Decodes onto the heap (a long user-pass) and splits.
+    fn decode_heap(token68: &[u8], room: usize) -> Result<Self, SchemeError> {
         // Decoded into a buffer we own, so that a failure can wipe it too.
         let mut v = Vec::with_capacity(room);
         match BASE64.decode_vec(token68, &mut v) {
-            Ok(()) => {
-                let marks = Marks::of(&v);
-                Ok((UserPass::Heap(v), marks))
-            }
+            Ok(()) => match Marks::of(&v).split() {
+                Ok(colon) => Ok(UserPass::Heap(v, colon)),
+                Err(e) => {
+                    wipe(&mut v);
+                    Err(e)
+                }
+            },
             Err(_) => {
                 wipe(&mut v);
                 Err(SchemeError::InvalidBase64)
@@ -92,21 +101,57 @@ impl UserPass {
 
     fn as_slice(&self) -> &[u8] {
         match self {
-            UserPass::Inline(buf, n) => &buf[..*n as usize],
-            UserPass::Heap(v) => v,
+            UserPass::Inline(buf, n, _) => &buf[..*n as usize],
+            UserPass::Heap(v, _) => v,
         }
     }
 }
 
-/// The value of each base64 character (RFC 4648 section 4), `0xFF` for
-/// every other byte.
+/// The value of each base64 character (RFC 4648 section 4), `0x40` for the
+/// padding `=`, `0xFF` for every other byte.
 const BASE64_VALUES: [u8; 256] = {
     let mut t = [0xFF; 256];
+    t[b'=' as usize] = 0x40;
     let alphabet = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     let mut i = 0;
     while i < 64 {
         t[alphabet[i] as usize] = i as u8;
         i += 1;
+    }
+    t
+};
+
+/// In [`QUAD`]: a byte outside the alphabet.
+const BAD: u32 = 1 << 31;
+/// In [`QUAD`]: the padding `=` (no bits).
+const PAD: u32 = 1 << 30;
+
+/// `QUAD[i][x]`: the bits that character `x` in place `i` of a group of four
+/// gives the three decoded bytes, as a little-endian `u32` (the first byte
+/// lowest), or [`BAD`] or [`PAD`]. No shifts or byte swap to decode then
+/// (26 instructions per eight characters, not 45 shifting
+/// [`BASE64_VALUES`], callgrind), for 4 KiB of tables.
+const QUAD: [[u32; 256]; 4] = {
+    let mut t = [[0; 256]; 4];
+    let mut x = 0;
+    while x < 256 {
+        let v = BASE64_VALUES[x] as u32;
+        let places = match v {
+            0xFF => [BAD; 4],
+            0x40 => [PAD; 4],
+            v => [
+                v << 2,
+                v >> 4 | (v & 15) << 12,
+                (v >> 2) << 8 | (v & 3) << 22,
+                v << 16,
+            ],
+        };
+        let mut i = 0;
+        while i < 4 {
+            t[i][x] = places[i];
+            i += 1;
+        }
+        x += 1;
     }
     t
 };
@@ -148,26 +193,38 @@ impl Marks {
         }
     }
 
-    /// Records the marks of the `len` decoded bytes at `at` (at most seven),
-    /// held in the low bytes of `w` (first byte lowest), when none was found
-    /// before.
+    /// The marks of the first `n` bytes of `buf`, read as whole
+    /// eight-byte words after decoding (checking each word as it was
+    /// decoded cost more, and more again for the last, short group); the
+    /// bytes after them up to the next multiple of eight are [`FILL`].
     #[inline(always)]
-    fn add(&mut self, w: u64, len: u32, at: usize) {
-        use crate::syntax::{below, equal};
-        // Exact at the lowest set bit (a borrow only runs upwards), and the
-        // bytes above `len` are masked off.
-        let valid = (1u64 << (len * 8)) - 1;
-        let colon = equal(w, b':') & valid;
-        let control = (below(w, 0x20) | equal(w, 0x7f)) & valid;
-        if colon | control != 0 {
-            let at_bit = |m: u64| at + (m.trailing_zeros() / 8) as usize;
-            if colon != 0 && self.colon == usize::MAX {
-                self.colon = at_bit(colon);
-            }
-            if control != 0 && self.control == usize::MAX {
-                self.control = at_bit(control);
+    pub(super) fn of_inline(buf: &[u8; INLINE_USER_PASS], n: usize) -> Marks {
+        const ONES: u64 = u64::MAX / 255;
+        const LOW: u64 = ONES * 0x7F;
+        let mut marks = Marks::NONE;
+        for (i, w) in buf.chunks_exact(8).take((n + 7) >> 3).enumerate() {
+            let w = u64::from_le_bytes(w.try_into().unwrap_or_default());
+            // Bytes of seven bits (a byte with the eighth is neither), so
+            // that no sum carries into the next byte: every bit is exact.
+            // The top bit of a byte of `other_c` is clear for a control
+            // character (adding 1 takes DEL to 0 and C0 to 1..=0x20), of
+            // `other_d` for a colon.
+            let y = w & LOW;
+            let other_c = ((y + ONES) & LOW) + ONES * 0x5F;
+            let other_d = (y ^ (ONES * u64::from(b':'))) + LOW;
+            if !(other_c & other_d | w) & !LOW != 0 {
+                let colon = !(other_d | w) & !LOW;
+                let control = !(other_c | w) & !LOW;
+                let at = |m: u64| i * 8 + (m.trailing_zeros() / 8) as usize;
+                if colon != 0 && marks.colon == usize::MAX {
+                    marks.colon = at(colon);
+                }
+                if control != 0 && marks.control == usize::MAX {
+                    marks.control = at(control);
+                }
             }
         }
+        marks
     }
 
     /// Where `user-pass` splits: the first `:`. Fails without one
@@ -189,23 +246,27 @@ impl Marks {
 /// Decodes the common form of a Basic token68, standard base64 with
 /// canonical padding (a length that is a multiple of four, at most two `=`
 /// at the end, zero bits after the last byte), into `out`: the number of
-/// bytes, and the [`Marks`] of those bytes, found as they are decoded.
-/// `None` for every other input, which [`BASE64`] then decides; where this
-/// decodes, [`BASE64`] decodes the same bytes (tested against it).
+/// bytes, and the [`Marks`] of those bytes (`out` all [`FILL`] before).
+/// `None` for every other input,
+/// which [`BASE64`] then decides; where this decodes, [`BASE64`] decodes
+/// the same bytes (tested against it).
 #[inline]
-pub(super) fn decode_canonical(token68: &[u8], out: &mut [u8]) -> Option<(usize, Marks)> {
-    if token68.is_empty() || token68.len() % 4 != 0 {
+pub(super) fn decode_canonical(
+    token68: &[u8],
+    out: &mut [u8; INLINE_USER_PASS],
+) -> Option<(usize, Marks)> {
+    if token68.len() % 4 != 0 {
         return None;
     }
-    let pad = match token68 {
-        [.., b'=', b'='] => 2,
-        [.., b'='] => 1,
-        _ => 0,
+    // The last four characters, where the padding may be, are decoded
+    // apart: the rest has none, so no end is looked at first.
+    let (body, last) = token68.split_at(token68.len().checked_sub(4)?);
+    // Each character's bits where they land in the three bytes: a group
+    // of four is four loads and three ORs.
+    let q = |a: u8, b: u8, c: u8, d: u8| {
+        QUAD[0][a as usize] | QUAD[1][b as usize] | QUAD[2][c as usize] | QUAD[3][d as usize]
     };
-    let body = &token68[..token68.len() - pad];
-    let v = |b: u8| u32::from(BASE64_VALUES[b as usize]);
     let mut n = 0;
-    let mut marks = Marks::NONE;
     // Eight characters (six bytes) at a time, each written with one
     // eight-byte store whose last two bytes the next store overwrites.
     let mut octets = body.chunks_exact(8);
@@ -213,61 +274,50 @@ pub(super) fn decode_canonical(token68: &[u8], out: &mut [u8]) -> Option<(usize,
         let &[a, b, c, d, e, f, g, h] = o else {
             return None;
         };
-        let (a, b, c, d) = (v(a), v(b), v(c), v(d));
-        let (e, f, g, h) = (v(e), v(f), v(g), v(h));
-        // 0xFF marks a byte outside the alphabet: one test for the eight
-        // (decoding them as two of the quads below took 26 more instructions
-        // per Basic parse, callgrind).
-        if (a | b | c | d | e | f | g | h) & 0x80 != 0 {
+        let (hi, lo) = (q(a, b, c, d), q(e, f, g, h));
+        // A byte outside the alphabet or a `=`: one test for the eight.
+        if (hi | lo) & (BAD | PAD) != 0 {
             return None;
         }
-        let hi = u64::from(a << 18 | b << 12 | c << 6 | d);
-        let lo = u64::from(e << 18 | f << 12 | g << 6 | h);
-        let word = (hi << 24 | lo).swap_bytes() >> 16;
+        let word = u64::from(hi) | u64::from(lo) << 24;
         out.get_mut(n..n + 8)?.copy_from_slice(&word.to_le_bytes());
-        marks.add(word, 6, n);
         n += 6;
     }
-    let quads = octets.remainder().chunks_exact(4);
-    let rest = quads.remainder();
-    for q in quads {
-        let &[a, b, c, d] = q else { return None };
-        let (a, b, c, d) = (v(a), v(b), v(c), v(d));
-        if (a | b | c | d) & 0x80 != 0 {
+    // Four characters of the body left over at most: one group, unpadded.
+    if let &[a, b, c, d] = octets.remainder() {
+        let word = q(a, b, c, d);
+        if word & (BAD | PAD) != 0 {
             return None;
         }
-        let word = (a << 18 | b << 12 | c << 6 | d).swap_bytes() >> 8;
-        // Four bytes written, the last of them garbage that the next group
-        // overwrites (or past the end).
+        // Four bytes written, the last of them zero, overwritten next.
         out.get_mut(n..n + 4)?.copy_from_slice(&word.to_le_bytes());
-        marks.add(u64::from(word), 3, n);
         n += 3;
     }
-    let (word, len) = match *rest {
-        [] => (0, 0),
-        [a, b] => {
-            let (a, b) = (v(a), v(b));
-            if (a | b) & 0x80 != 0 || b & 0x0F != 0 {
-                return None;
-            }
-            (a << 2 | b >> 4, 1)
-        }
-        [a, b, c] => {
-            let (a, b, c) = (v(a), v(b), v(c));
-            if (a | b | c) & 0x80 != 0 || c & 0x03 != 0 {
-                return None;
-            }
-            ((a << 10 | b << 4 | c >> 2).swap_bytes() >> 16, 2)
-        }
-        _ => return None,
-    };
-    if len > 0 {
-        out.get_mut(n..n + 3)?
-            .copy_from_slice(&word.to_le_bytes()[..3]);
-        marks.add(u64::from(word), len, n);
-        n += len as usize;
+    let &[a, b, c, d] = last else { return None };
+    let (a, b, c, d) = (
+        QUAD[0][a as usize],
+        QUAD[1][b as usize],
+        QUAD[2][c as usize],
+        QUAD[3][d as usize],
+    );
+    // No byte outside the alphabet; `=` only as the last character or the
+    // last two. A `=` gives no bits.
+    if (a | b | c | d) & BAD | (a | b) & PAD | c & !d & PAD != 0 {
+        return None;
     }
-    Some((n, marks))
+    let pad = ((c >> 30) + (d >> 30)) as usize;
+    let word = (a | b | c | d) & 0xFF_FFFF;
+    // Canonical: the bits after the last byte, the padding's bytes, are zero.
+    if word & [0, 0x00FF_0000, 0x00FF_FF00, 0][pad & 3] != 0 {
+        return None;
+    }
+    // The bytes after the last one written as FILL, like the rest of
+    // `out` after them, so that no word read for the marks needs a mask.
+    let fill = u32::from_le_bytes([FILL; 4]) & [0xFF00_0000, 0xFFFF_0000, 0xFFFF_FF00, 0][pad & 3];
+    out.get_mut(n..n + 4)?
+        .copy_from_slice(&(word | fill).to_le_bytes());
+    n += 3 - pad;
+    Some((n, Marks::of_inline(out, n)))
 }
 
 /// Overwrites decoded bytes with zeros: a heap buffer in its whole capacity
@@ -300,11 +350,12 @@ impl Wipe for Vec<u8> {
 impl Drop for UserPass {
     fn drop(&mut self) {
         match self {
-            UserPass::Inline(buf, n) => {
+            UserPass::Inline(buf, n, colon) => {
                 wipe(&mut buf[..]);
                 *n = 0;
+                *colon = 0;
             }
-            UserPass::Heap(v) => wipe(v),
+            UserPass::Heap(v, _) => wipe(v),
         }
     }
 }
@@ -342,15 +393,13 @@ impl BasicCredentials {
         if room <= INLINE_USER_PASS {
             // Decoded in place, into the value returned.
             let mut creds = BasicCredentials {
-                user_pass: UserPass::Inline([0; INLINE_USER_PASS], 0),
-                colon: 0,
+                user_pass: UserPass::Inline([FILL; INLINE_USER_PASS], 0, 0),
             };
-            creds.colon = creds.user_pass.decode_inline(token68)?.split()?;
+            creds.user_pass.decode_inline(token68)?;
             return Ok(creds);
         }
-        let (user_pass, marks) = UserPass::decode_heap(token68, room)?;
-        let colon = marks.split()?;
-        Ok(BasicCredentials { user_pass, colon })
+        let user_pass = UserPass::decode_heap(token68, room)?;
+        Ok(BasicCredentials { user_pass })
     }
 
     /// The user-id.
@@ -364,7 +413,10 @@ impl BasicCredentials {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn user_id(&self) -> &[u8] {
-        &self.user_pass.as_slice()[..self.colon]
+        match &self.user_pass {
+            UserPass::Inline(buf, _, colon) => &buf[..*colon as usize],
+            UserPass::Heap(v, colon) => &v[..*colon],
+        }
     }
 
     /// The decoded user-pass: the user-id, `:`, the password.
@@ -384,7 +436,10 @@ impl BasicCredentials {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn password(&self) -> &[u8] {
-        &self.user_pass.as_slice()[self.colon + 1..]
+        match &self.user_pass {
+            UserPass::Inline(buf, n, colon) => &buf[*colon as usize + 1..*n as usize],
+            UserPass::Heap(v, colon) => &v[*colon + 1..],
+        }
     }
 
     /// Whether these are the credentials `user_id` and `password`, compared
@@ -460,8 +515,9 @@ impl TryFrom<&Credentials<'_>> for BasicCredentials {
         if !c.is_scheme("Basic") {
             return Err(SchemeError::WrongScheme("Basic"));
         }
-        let token = c.token68().ok_or(SchemeError::ExpectedToken68)?;
-        Self::decode(token.as_bytes())
+        // As bytes: no `&str` made (its slicing tests char boundaries).
+        let token = c.0.token68_bytes().ok_or(SchemeError::ExpectedToken68)?;
+        Self::decode(token)
     }
 }
 

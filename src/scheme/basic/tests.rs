@@ -1,4 +1,4 @@
-use super::credentials::{UserPass, BASE64, INLINE_USER_PASS};
+use super::credentials::{UserPass, BASE64, FILL, INLINE_USER_PASS};
 use super::*;
 use crate::{BuildError, Challenges, Credentials};
 use base64::Engine as _;
@@ -213,7 +213,7 @@ fn wipe_overwrites_both_buffers() {
 fn canonical_decoder_agrees_with_the_engine() {
     use super::credentials::{decode_canonical, Marks};
     let check = |token: &[u8]| {
-        let mut fast = [0u8; 96];
+        let mut fast = [FILL; INLINE_USER_PASS];
         let mut slow = [0u8; 96];
         if let Some((n, marks)) = decode_canonical(token, &mut fast) {
             let m = BASE64
@@ -229,7 +229,7 @@ fn canonical_decoder_agrees_with_the_engine() {
         // varying places among them.
         let data: Vec<u8> = (0..len).map(|i| (i * 37 + len * 11) as u8).collect();
         let token = BASE64.encode(&data).into_bytes();
-        let mut out = [0u8; 96];
+        let mut out = [FILL; INLINE_USER_PASS];
         assert_eq!(
             decode_canonical(&token, &mut out).map(|(n, _)| out[..n].to_vec()),
             (len > 0).then(|| data.clone()),
@@ -273,8 +273,8 @@ fn canonical_decoder_agrees_with_the_engine() {
     }
 }
 
-/// The colon and control-character checks (made while decoding, eight or
-/// three bytes at a time) give what the byte-by-byte rules give: every
+/// The colon and control-character checks (made on the inline buffer
+/// after decoding, eight bytes at a time) give what the byte-by-byte rules give: every
 /// place of a colon, a second colon and a control character in user-pass
 /// strings of up to 20 bytes and of 70 and 71, through the fast decoder and
 /// the engine.
@@ -317,6 +317,38 @@ fn split_matches_the_byte_rules() {
                             continue;
                         }
                         assert_eq!(got.map(|c| c.user_id().len()), want, "{v:?}");
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The marks read from the inline buffer as whole words agree with the
+/// byte scan: every length, every place of each byte near the edges of the
+/// classes (and a second one at every place after), the rest of the buffer
+/// [`FILL`].
+#[test]
+fn inline_marks_match_the_byte_scan() {
+    use super::credentials::Marks;
+    let bytes = [
+        0u8, 1, 0x1f, 0x20, 0x39, b':', 0x3b, 0x7e, 0x7f, 0x80, 0x9f, 0xba, 0xff,
+    ];
+    for n in 0..=INLINE_USER_PASS {
+        let mut buf = [FILL; INLINE_USER_PASS];
+        for (i, b) in buf[..n].iter_mut().enumerate() {
+            *b = b"user-id password"[i % 16];
+        }
+        assert_eq!(Marks::of_inline(&buf, n), Marks::of(&buf[..n]), "{n}");
+        for at in 0..n {
+            for x in bytes {
+                for then in at..n {
+                    for y in [x, b':', 0] {
+                        let mut buf = buf;
+                        buf[at] = x;
+                        buf[then] = y;
+                        let want = Marks::of(&buf[..n]);
+                        assert_eq!(Marks::of_inline(&buf, n), want, "{:?}", &buf[..n]);
                     }
                 }
             }
