@@ -36,31 +36,36 @@ pub(super) const BASE64: base64::engine::GeneralPurpose = base64::engine::genera
 #[derive(Clone)]
 pub struct BasicCredentials {
     pub(super) user_pass: UserPass,
+    /// Where the first `:` is; inline, with the length times 256 added:
+    /// written at once, as one word (a byte written apart and then read
+    /// back within the wider loads of a move waited for the store,
+    /// `cgp time kbasic`).
+    ends: usize,
 }
 
 /// How many decoded bytes are kept inline, without a heap allocation.
 pub(super) const INLINE_USER_PASS: usize = 72;
+// The colon of an inline user-pass is kept in a byte.
+const _: () = assert!(INLINE_USER_PASS <= 256);
 
-/// What the inline buffer holds after the decoded bytes: neither a colon
-/// nor a control character.
-pub(super) const FILL: u8 = b'A';
+/// What the inline buffer holds before decoding.
+pub(super) const FILL: u8 = 0;
 
 /// The decoded user-pass: inline when short (the common case), else on the
-/// heap; each with where the first `:` is. The colon of the inline form is
-/// a byte too: the value is 80 bytes, not 88, fewer to move.
+/// heap.
 #[derive(Clone)]
 pub(super) enum UserPass {
-    /// The buffer, the length, the colon.
-    Inline([u8; INLINE_USER_PASS], u8, u8),
-    Heap(Vec<u8>, usize),
+    /// The buffer (its length in [`BasicCredentials`]).
+    Inline([u8; INLINE_USER_PASS]),
+    Heap(Vec<u8>),
 }
 
 impl UserPass {
     /// Decodes into the inline buffer of `self` (`Inline`, all [`FILL`])
-    /// and splits.
+    /// and splits: where the first `:` is, plus the length times 256.
     #[inline]
-    fn decode_inline(&mut self, token68: &[u8]) -> Result<(), SchemeError> {
-        let UserPass::Inline(buf, len, colon) = self else {
+    fn decode_inline(&mut self, token68: &[u8]) -> Result<usize, SchemeError> {
+        let UserPass::Inline(buf) = self else {
             return Err(SchemeError::InvalidBase64);
         };
         let (n, marks) = match decode_canonical(token68, buf) {
@@ -75,18 +80,17 @@ impl UserPass {
                 }
             },
         };
-        *len = n as u8;
-        *colon = marks.split()? as u8;
-        Ok(())
+        Ok(marks.split()? | n << 8)
     }
 
-    /// Decodes onto the heap (a long user-pass) and splits.
-    fn decode_heap(token68: &[u8], room: usize) -> Result<Self, SchemeError> {
+    /// Decodes onto the heap (a long user-pass) and splits: the bytes and
+    /// where the first `:` is.
+    fn decode_heap(token68: &[u8], room: usize) -> Result<(Self, usize), SchemeError> {
         // Decoded into a buffer we own, so that a failure can wipe it too.
         let mut v = Vec::with_capacity(room);
         match BASE64.decode_vec(token68, &mut v) {
             Ok(()) => match Marks::of(&v).split() {
-                Ok(colon) => Ok(UserPass::Heap(v, colon)),
+                Ok(colon) => Ok((UserPass::Heap(v), colon)),
                 Err(e) => {
                     wipe(&mut v);
                     Err(e)
@@ -96,13 +100,6 @@ impl UserPass {
                 wipe(&mut v);
                 Err(SchemeError::InvalidBase64)
             }
-        }
-    }
-
-    fn as_slice(&self) -> &[u8] {
-        match self {
-            UserPass::Inline(buf, n, _) => &buf[..*n as usize],
-            UserPass::Heap(v, _) => v,
         }
     }
 }
@@ -193,38 +190,36 @@ impl Marks {
         }
     }
 
-    /// The marks of the first `n` bytes of `buf`, read as whole
-    /// eight-byte words after decoding (checking each word as it was
-    /// decoded cost more, and more again for the last, short group); the
-    /// bytes after them up to the next multiple of eight are [`FILL`].
+    /// Records the marks of the `len` low bytes of `w` (1 to 7, the first
+    /// byte lowest), decoded bytes from `at`, where none was found before.
+    /// Called on each word as it is decoded, in registers: reading the
+    /// words back from the buffer after decoding found them written by
+    /// overlapping stores, and waited for them (fewer instructions, but
+    /// 51 -> 57 ns per Basic parse, `cgp time kbasic`).
     #[inline(always)]
-    pub(super) fn of_inline(buf: &[u8; INLINE_USER_PASS], n: usize) -> Marks {
+    pub(super) fn add(&mut self, w: u64, len: u32, at: usize) {
         const ONES: u64 = u64::MAX / 255;
         const LOW: u64 = ONES * 0x7F;
-        let mut marks = Marks::NONE;
-        for (i, w) in buf.chunks_exact(8).take((n + 7) >> 3).enumerate() {
-            let w = u64::from_le_bytes(w.try_into().unwrap_or_default());
-            // Bytes of seven bits (a byte with the eighth is neither), so
-            // that no sum carries into the next byte: every bit is exact.
-            // The top bit of a byte of `other_c` is clear for a control
-            // character (adding 1 takes DEL to 0 and C0 to 1..=0x20), of
-            // `other_d` for a colon.
-            let y = w & LOW;
-            let other_c = ((y + ONES) & LOW) + ONES * 0x5F;
-            let other_d = (y ^ (ONES * u64::from(b':'))) + LOW;
-            if !(other_c & other_d | w) & !LOW != 0 {
-                let colon = !(other_d | w) & !LOW;
-                let control = !(other_c | w) & !LOW;
-                let at = |m: u64| i * 8 + (m.trailing_zeros() / 8) as usize;
-                if colon != 0 && marks.colon == usize::MAX {
-                    marks.colon = at(colon);
-                }
-                if control != 0 && marks.control == usize::MAX {
-                    marks.control = at(control);
-                }
+        // The high bit of each of the `len` bytes.
+        let valid = (u64::MAX >> (64 - 8 * len)) & !LOW;
+        // Bytes of seven bits (a byte with the eighth is neither), so that
+        // no sum carries into the next byte: every bit is exact. The top bit
+        // of a byte of `other_c` is clear for a control character (adding 1
+        // takes DEL to 0 and C0 to 1..=0x20), of `other_d` for a colon.
+        let y = w & LOW;
+        let other_c = ((y + ONES) & LOW) + ONES * 0x5F;
+        let other_d = (y ^ (ONES * u64::from(b':'))) + LOW;
+        if !(other_c & other_d | w) & valid != 0 {
+            let colon = !(other_d | w) & valid;
+            let control = !(other_c | w) & valid;
+            let at_bit = |m: u64| at + (m.trailing_zeros() / 8) as usize;
+            if colon != 0 && self.colon == usize::MAX {
+                self.colon = at_bit(colon);
+            }
+            if control != 0 && self.control == usize::MAX {
+                self.control = at_bit(control);
             }
         }
-        marks
     }
 
     /// Where `user-pass` splits: the first `:`. Fails without one
@@ -246,7 +241,7 @@ impl Marks {
 /// Decodes the common form of a Basic token68, standard base64 with
 /// canonical padding (a length that is a multiple of four, at most two `=`
 /// at the end, zero bits after the last byte), into `out`: the number of
-/// bytes, and the [`Marks`] of those bytes (`out` all [`FILL`] before).
+/// bytes, and the [`Marks`] of those bytes, found as they are decoded.
 /// `None` for every other input,
 /// which [`BASE64`] then decides; where this decodes, [`BASE64`] decodes
 /// the same bytes (tested against it).
@@ -267,6 +262,7 @@ pub(super) fn decode_canonical(
         QUAD[0][a as usize] | QUAD[1][b as usize] | QUAD[2][c as usize] | QUAD[3][d as usize]
     };
     let mut n = 0;
+    let mut marks = Marks::NONE;
     // Eight characters (six bytes) at a time, each written with one
     // eight-byte store whose last two bytes the next store overwrites.
     let mut octets = body.chunks_exact(8);
@@ -281,6 +277,7 @@ pub(super) fn decode_canonical(
         }
         let word = u64::from(hi) | u64::from(lo) << 24;
         out.get_mut(n..n + 8)?.copy_from_slice(&word.to_le_bytes());
+        marks.add(word, 6, n);
         n += 6;
     }
     // Four characters of the body left over at most: one group, unpadded.
@@ -291,6 +288,7 @@ pub(super) fn decode_canonical(
         }
         // Four bytes written, the last of them zero, overwritten next.
         out.get_mut(n..n + 4)?.copy_from_slice(&word.to_le_bytes());
+        marks.add(u64::from(word), 3, n);
         n += 3;
     }
     let &[a, b, c, d] = last else { return None };
@@ -311,13 +309,10 @@ pub(super) fn decode_canonical(
     if word & [0, 0x00FF_0000, 0x00FF_FF00, 0][pad & 3] != 0 {
         return None;
     }
-    // The bytes after the last one written as FILL, like the rest of
-    // `out` after them, so that no word read for the marks needs a mask.
-    let fill = u32::from_le_bytes([FILL; 4]) & [0xFF00_0000, 0xFFFF_0000, 0xFFFF_FF00, 0][pad & 3];
-    out.get_mut(n..n + 4)?
-        .copy_from_slice(&(word | fill).to_le_bytes());
-    n += 3 - pad;
-    Some((n, Marks::of_inline(out, n)))
+    out.get_mut(n..n + 4)?.copy_from_slice(&word.to_le_bytes());
+    let len = 3 - pad as u32;
+    marks.add(u64::from(word), len, n);
+    Some((n + len as usize, marks))
 }
 
 /// Overwrites decoded bytes with zeros: a heap buffer in its whole capacity
@@ -350,12 +345,8 @@ impl Wipe for Vec<u8> {
 impl Drop for UserPass {
     fn drop(&mut self) {
         match self {
-            UserPass::Inline(buf, n, colon) => {
-                wipe(&mut buf[..]);
-                *n = 0;
-                *colon = 0;
-            }
-            UserPass::Heap(v, _) => wipe(v),
+            UserPass::Inline(buf) => wipe(&mut buf[..]),
+            UserPass::Heap(v) => wipe(v),
         }
     }
 }
@@ -363,7 +354,7 @@ impl Drop for UserPass {
 /// Constant time in the contents (the lengths may show).
 impl PartialEq for BasicCredentials {
     fn eq(&self, other: &Self) -> bool {
-        ct_eq(self.user_pass.as_slice(), other.user_pass.as_slice()).into()
+        ct_eq(self.bytes(), other.bytes()).into()
     }
 }
 
@@ -393,13 +384,31 @@ impl BasicCredentials {
         if room <= INLINE_USER_PASS {
             // Decoded in place, into the value returned.
             let mut creds = BasicCredentials {
-                user_pass: UserPass::Inline([FILL; INLINE_USER_PASS], 0, 0),
+                user_pass: UserPass::Inline([FILL; INLINE_USER_PASS]),
+                ends: 0,
             };
-            creds.user_pass.decode_inline(token68)?;
+            creds.ends = creds.user_pass.decode_inline(token68)?;
             return Ok(creds);
         }
-        let user_pass = UserPass::decode_heap(token68, room)?;
-        Ok(BasicCredentials { user_pass })
+        let (user_pass, colon) = UserPass::decode_heap(token68, room)?;
+        Ok(BasicCredentials {
+            user_pass,
+            ends: colon,
+        })
+    }
+
+    /// The decoded user-pass and where its first `:` is.
+    #[inline]
+    fn parts(&self) -> (&[u8], usize) {
+        match &self.user_pass {
+            UserPass::Inline(buf) => (&buf[..self.ends >> 8], self.ends & 0xFF),
+            UserPass::Heap(v) => (v, self.ends),
+        }
+    }
+
+    /// The decoded user-pass: the user-id, `:`, the password.
+    fn bytes(&self) -> &[u8] {
+        self.parts().0
     }
 
     /// The user-id.
@@ -413,16 +422,14 @@ impl BasicCredentials {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn user_id(&self) -> &[u8] {
-        match &self.user_pass {
-            UserPass::Inline(buf, _, colon) => &buf[..*colon as usize],
-            UserPass::Heap(v, colon) => &v[..*colon],
-        }
+        let (bytes, colon) = self.parts();
+        &bytes[..colon]
     }
 
     /// The decoded user-pass: the user-id, `:`, the password.
     #[cfg(feature = "headers")]
     pub(crate) fn user_pass(&self) -> &[u8] {
-        self.user_pass.as_slice()
+        self.bytes()
     }
 
     /// The password: everything after the first `:`.
@@ -436,10 +443,8 @@ impl BasicCredentials {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn password(&self) -> &[u8] {
-        match &self.user_pass {
-            UserPass::Inline(buf, n, colon) => &buf[*colon as usize + 1..*n as usize],
-            UserPass::Heap(v, colon) => &v[*colon + 1..],
-        }
+        let (bytes, colon) = self.parts();
+        &bytes[colon + 1..]
     }
 
     /// Whether these are the credentials `user_id` and `password`, compared

@@ -324,22 +324,33 @@ fn split_matches_the_byte_rules() {
     }
 }
 
-/// The marks read from the inline buffer as whole words agree with the
-/// byte scan: every length, every place of each byte near the edges of the
-/// classes (and a second one at every place after), the rest of the buffer
-/// [`FILL`].
+/// The marks found word by word as bytes are decoded (`Marks::add` on
+/// words of at most six bytes, the bytes above them a control character and
+/// a colon that must be masked off) are those of the byte scan.
 #[test]
-fn inline_marks_match_the_byte_scan() {
+fn word_marks_match_the_byte_scan() {
     use super::credentials::Marks;
     let bytes = [
         0u8, 1, 0x1f, 0x20, 0x39, b':', 0x3b, 0x7e, 0x7f, 0x80, 0x9f, 0xba, 0xff,
     ];
+    let by_words = |buf: &[u8]| {
+        let mut marks = Marks {
+            colon: usize::MAX,
+            control: usize::MAX,
+        };
+        for (k, chunk) in buf.chunks(6).enumerate() {
+            let mut w = [0u8, b':', 0, b':', 0, b':', 0, b':'];
+            w[..chunk.len()].copy_from_slice(chunk);
+            marks.add(u64::from_le_bytes(w), chunk.len() as u32, k * 6);
+        }
+        marks
+    };
     for n in 0..=INLINE_USER_PASS {
         let mut buf = [FILL; INLINE_USER_PASS];
         for (i, b) in buf[..n].iter_mut().enumerate() {
             *b = b"user-id password"[i % 16];
         }
-        assert_eq!(Marks::of_inline(&buf, n), Marks::of(&buf[..n]), "{n}");
+        assert_eq!(by_words(&buf[..n]), Marks::of(&buf[..n]), "{n}");
         for at in 0..n {
             for x in bytes {
                 for then in at..n {
@@ -348,7 +359,7 @@ fn inline_marks_match_the_byte_scan() {
                         buf[at] = x;
                         buf[then] = y;
                         let want = Marks::of(&buf[..n]);
-                        assert_eq!(Marks::of_inline(&buf, n), want, "{:?}", &buf[..n]);
+                        assert_eq!(by_words(&buf[..n]), want, "{:?}", &buf[..n]);
                     }
                 }
             }
