@@ -422,16 +422,11 @@ impl<'a> Params<'a> {
     ) -> Self {
         // `text` is `src` as text, when it is UTF-8.
         debug_assert!(text.map_or(true, |t| core::ptr::eq(t.as_bytes(), src)));
-        Params {
-            secret: false,
-            src: match text {
-                Some(text) => Src::Text(text),
-                None => Src::Bytes(src),
-            },
-            at,
-            more,
-            len,
-        }
+        let src = match text {
+            Some(text) => Src::Text(text),
+            None => Src::Bytes(src),
+        };
+        Self::of(src, at, more, len)
     }
 
     /// [`new`](Self::new) of a source that is text.
@@ -442,9 +437,14 @@ impl<'a> Params<'a> {
         more: Option<Continuation<'a>>,
         len: usize,
     ) -> Self {
+        Self::of(Src::Text(text), at, more, len)
+    }
+
+    #[inline(always)]
+    fn of(src: Src<'a>, at: usize, more: Option<Continuation<'a>>, len: usize) -> Self {
         Params {
             secret: false,
-            src: Src::Text(text),
+            src,
             at,
             more,
             len,

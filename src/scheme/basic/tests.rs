@@ -1,4 +1,4 @@
-use super::credentials::{UserPass, BASE64, FILL, INLINE_USER_PASS};
+use super::credentials::{UserPass, BASE64, INLINE_USER_PASS};
 use super::*;
 use crate::{BuildError, Challenges, Credentials};
 use base64::Engine as _;
@@ -213,7 +213,7 @@ fn wipe_overwrites_both_buffers() {
 fn canonical_decoder_agrees_with_the_engine() {
     use super::credentials::{decode_canonical, Marks};
     let check = |token: &[u8]| {
-        let mut fast = [FILL; INLINE_USER_PASS];
+        let mut fast = [0; INLINE_USER_PASS];
         let mut slow = [0u8; 96];
         if let Some((n, marks)) = decode_canonical(token, &mut fast) {
             let m = BASE64
@@ -229,7 +229,7 @@ fn canonical_decoder_agrees_with_the_engine() {
         // varying places among them.
         let data: Vec<u8> = (0..len).map(|i| (i * 37 + len * 11) as u8).collect();
         let token = BASE64.encode(&data).into_bytes();
-        let mut out = [FILL; INLINE_USER_PASS];
+        let mut out = [0; INLINE_USER_PASS];
         assert_eq!(
             decode_canonical(&token, &mut out).map(|(n, _)| out[..n].to_vec()),
             (len > 0).then(|| data.clone()),
@@ -346,7 +346,7 @@ fn word_marks_match_the_byte_scan() {
         marks
     };
     for n in 0..=INLINE_USER_PASS {
-        let mut buf = [FILL; INLINE_USER_PASS];
+        let mut buf = [0; INLINE_USER_PASS];
         for (i, b) in buf[..n].iter_mut().enumerate() {
             *b = b"user-id password"[i % 16];
         }
