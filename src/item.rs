@@ -10,7 +10,7 @@ use core::hash::{Hash, Hasher};
 use crate::lines::{Continuation, FieldLines};
 use crate::param::{ascii_str, Params};
 use crate::redact::Redacted;
-use crate::syntax::{self, Body, ByteSink, Parsed};
+use crate::syntax::{self, Body, ByteSink, RunHint, Parsed};
 
 /// Which field an item belongs to; it selects the quoting rules of the writer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -134,6 +134,9 @@ pub(crate) struct Item<'a> {
     /// two fields: the line index beside the other offsets.
     lines: Option<&'a (dyn FieldLines + Sync)>,
     next: u32,
+    /// What the iteration of its params may take from the parse (nothing
+    /// in `lax`).
+    hint: RunHint,
 }
 
 /// The offset of `sub` in `whole`; `sub` is a slice of `whole`.
@@ -191,6 +194,7 @@ impl<'a> Item<'a> {
             lax: false,
             lines: more.map(|m| m.lines),
             next: more.map_or(0, |m| m.next),
+            hint: parsed.hint,
         })
     }
 
@@ -218,12 +222,17 @@ impl<'a> Item<'a> {
             lax: false,
             lines: None,
             next: 0,
+            hint: RunHint::NONE,
         })
     }
 
     /// The same item, its params read by the lenient grammar.
     pub(crate) fn into_lax(self) -> Self {
-        Item { lax: true, ..self }
+        Item {
+            lax: true,
+            hint: RunHint::NONE,
+            ..self
+        }
     }
 
     /// The field lines its params go on in, if any.
@@ -304,7 +313,7 @@ impl<'a> Item<'a> {
                     Params::new(src, text, at, more, len)
                 }
             };
-            params.lax(self.lax)
+            params.lax(self.lax).hint(self.hint)
         } else {
             Params::empty()
         }
@@ -316,8 +325,8 @@ impl<'a> Item<'a> {
     #[cfg(feature = "alloc")]
     pub(crate) fn into_owned(self) -> Item<'static> {
         let more = self.more();
-        let (text, body_at) = match (self.text, more) {
-            (text, None) => (text.into_owned(), self.body_at),
+        let (text, body_at, hint) = match (self.text, more) {
+            (text, None) => (text.into_owned(), self.body_at, self.hint),
             (text, Some(_)) => {
                 let this = Item { text, ..self };
                 let mut out = Vec::from(this.scheme_bytes());
@@ -325,7 +334,7 @@ impl<'a> Item<'a> {
                     out.extend_from_slice(if i == 0 { b" " } else { b", " });
                     p.write_as_written(&mut out);
                 }
-                (Text::owned_from(out), self.scheme_len + 1)
+                (Text::owned_from(out), self.scheme_len + 1, RunHint::NONE)
             }
         };
         Item {
@@ -337,6 +346,7 @@ impl<'a> Item<'a> {
             lax: self.lax,
             lines: None,
             next: 0,
+            hint,
         }
     }
 

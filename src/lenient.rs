@@ -232,6 +232,7 @@ impl LaxItem {
             scheme: &line[at..self.scheme_end],
             body,
             open: false,
+            hint: crate::syntax::RunHint::NONE,
         };
         Item::new(&line[at..], &parsed, count, None, (line, text)).map(Item::into_lax)
     }

@@ -10,7 +10,7 @@ use core::hash::{Hash, Hasher};
 #[cfg(feature = "alloc")]
 use crate::error::NotUtf8Error;
 use crate::lines::Continuation;
-use crate::syntax::{self, ByteSink, RawValue, UnescapeIter};
+use crate::syntax::{self, ByteSink, RawValue, RunHint, UnescapeIter};
 
 /// The value of an auth-param, borrowed from the parsed input.
 ///
@@ -408,6 +408,8 @@ pub struct Params<'a> {
     /// The field lines the params go on in, if any.
     more: Option<Continuation<'a>>,
     len: usize,
+    /// What the parse of the params on `src` found for their iteration.
+    hint: RunHint,
 }
 
 impl<'a> Params<'a> {
@@ -448,6 +450,7 @@ impl<'a> Params<'a> {
             at,
             more,
             len,
+            hint: RunHint::NONE,
         }
     }
 
@@ -458,6 +461,15 @@ impl<'a> Params<'a> {
             at: self.at | ((lax as usize) * LAX),
             ..self
         }
+    }
+
+    /// The same params, iterated with what their parse found (`src` from
+    /// `at` on must then be the run it was found on, and nothing after
+    /// it). Not with [`lax`](Self::lax).
+    #[inline]
+    pub(crate) fn hint(self, hint: RunHint) -> Self {
+        debug_assert!(hint == RunHint::NONE || self.at < LAX);
+        Params { hint, ..self }
     }
 
     /// The same params, their values marked as secrets for `Debug`.
@@ -473,6 +485,7 @@ impl<'a> Params<'a> {
             at: 0,
             more: None,
             len: 0,
+            hint: RunHint::NONE,
         }
     }
 
@@ -531,6 +544,7 @@ impl<'a> Params<'a> {
             src: self.src,
             at: self.at,
             remaining: self.len,
+            hint: self.hint,
             rest: Elsewhere { more: self.more },
         }
     }
@@ -627,6 +641,9 @@ pub struct ParamsIter<'a> {
     src: Src<'a>,
     at: usize,
     remaining: usize,
+    /// What the parse found, for the params on `src` (nothing once the
+    /// iteration left it).
+    hint: RunHint,
     rest: Elsewhere<'a>,
 }
 
@@ -719,11 +736,31 @@ impl<'a> Iterator for ParamsIter<'a> {
         // not as a `Param` in memory that the caller would copy.
         // (A name of the validated source is always there: a failure goes
         // the other way only so that it costs a branch, not a select.)
-        let found = syntax::next_valid_param_at(self.src.bytes(), self.at, false).and_then(|p| {
+        let bytes = self.src.bytes();
+        let found = match self.hint.first_at(self.at) {
+            // The first param, where the parse found it: no search.
+            Some((next, name, (start, end), quoted)) => {
+                self.hint = self.hint.first_read();
+                bytes.get(start..end).map(|raw| (next, name, raw, quoted, false))
+            }
+            None if self.hint.is_plain() => {
+                // The last param of the run ends where the source does.
+                let last = self.remaining == 1 && self.rest.more.is_none();
+                syntax::next_plain_param_at(bytes, self.at, last)
+                    .map(|p| (p.next, p.name, p.value.raw, p.value.quoted, false))
+            }
+            None => syntax::next_valid_param_at(bytes, self.at, false)
+                .map(|p| (p.next, p.name, p.value.raw, p.value.quoted, p.value.escaped)),
+        }
+        .and_then(|(next, name, raw, quoted, escaped)| {
             Some((
-                p.next,
-                self.src.name(p.name)?,
-                ParamValue::from_raw(p.value),
+                next,
+                self.src.name(name)?,
+                ParamValue::from_raw(RawValue {
+                    raw,
+                    quoted,
+                    escaped,
+                }),
             ))
         });
         let (name, value) = match found {
@@ -736,6 +773,7 @@ impl<'a> Iterator for ParamsIter<'a> {
                 self.rest = rest;
                 self.src = src;
                 self.at = at;
+                self.hint = RunHint::NONE;
                 match next {
                     Some(parts) => parts,
                     None => {

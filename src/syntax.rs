@@ -629,6 +629,9 @@ pub(crate) struct Parsed<'a> {
     /// the next field line may go on with params of this item (the lines of
     /// a field join with `", "`, RFC 9110 section 5.3).
     pub(crate) open: bool,
+    /// When the body holds params: what their iteration may take from the
+    /// parse.
+    pub(crate) hint: RunHint,
 }
 
 impl Parsed<'_> {
@@ -713,6 +716,80 @@ pub(crate) struct ParamRun<'a> {
     pub(crate) count: usize,
     /// The run reached the end of the line (the next line may go on).
     pub(crate) open: bool,
+    /// What the iteration of the run may take from its parse.
+    pub(crate) hint: RunHint,
+}
+
+/// What the parse of a param run (on one line) hands to the iteration of
+/// its params, in one word, so that the iteration need not search again
+/// what the parse found:
+/// - bits 0-7: the length of the first param's name (1 to 255) when that
+///   param is written `name=token` or `name="qdtext"` (no BWS, no
+///   quoted-pair); 0 when it is not known;
+/// - bits 8-29: that param's value's length without its quotes (below
+///   4 MiB);
+/// - bit 30 ([`RunHint::PLAIN`]): every param of the run is written so;
+/// - bit 31: the first param's value is quoted.
+///
+/// The first param is then read without a search, and in a plain run a
+/// name ends at its `=`, a quoted value at the next `"`, and the last
+/// value at the end of the run.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub(crate) struct RunHint(u32);
+
+impl RunHint {
+    /// Nothing known.
+    pub(crate) const NONE: Self = RunHint(0);
+    const PLAIN: u32 = 1 << 30;
+
+    /// A run whose first param has a name of `name_len` bytes (0: not
+    /// written as above) and a value of `value_len` bytes, quoted or not.
+    #[inline(always)]
+    pub(crate) fn new(name_len: usize, value_len: usize, quoted: bool) -> Self {
+        if name_len == 0 {
+            return Self::NONE;
+        }
+        if name_len < 256 && value_len < 1 << 22 {
+            RunHint(name_len as u32 | (value_len as u32) << 8 | Self::PLAIN | (quoted as u32) << 31)
+        } else {
+            RunHint(Self::PLAIN)
+        }
+    }
+
+    /// The same, when a later param of the run is not written plainly.
+    #[inline(always)]
+    fn not_plain(self) -> Self {
+        RunHint(self.0 & !Self::PLAIN)
+    }
+
+    /// Whether every param of the run is written `name=token` or
+    /// `name="qdtext"`.
+    #[inline(always)]
+    pub(crate) fn is_plain(self) -> bool {
+        self.0 & Self::PLAIN != 0
+    }
+
+    /// The same, its first param read.
+    #[inline(always)]
+    pub(crate) fn first_read(self) -> Self {
+        RunHint(self.0 & Self::PLAIN)
+    }
+
+    /// The first param when it starts at `at` of the source it was read
+    /// from: the index after it, its name and its value (ranges) and
+    /// whether the value is quoted. `None` when it is not known.
+    #[inline(always)]
+    pub(crate) fn first_at(self, at: usize) -> Option<(usize, (usize, usize), (usize, usize), bool)> {
+        let name_len = (self.0 & 0xff) as usize;
+        if name_len == 0 {
+            return None;
+        }
+        let name_end = at + name_len;
+        let quoted = (self.0 >> 31) as usize;
+        let value = name_end + 1 + quoted;
+        let end = value + ((self.0 >> 8) & 0x3f_ffff) as usize;
+        Some((end + quoted, (at, name_end), (value, end), quoted != 0))
+    }
 }
 
 /// `#auth-param` after a challenge's or credentials' scheme (or at the start
@@ -750,8 +827,9 @@ fn param_run_or_not<'a>(
     // `before + count > max_params`, with the subtraction out of the loop.
     let max_count = limits.limits().max_params.saturating_sub(before);
     let max_len = limits.limits().max_value_len;
+    let mut hint = RunHint::NONE;
     loop {
-        let (len, quotes, after) = match quick_param(rest) {
+        let (len, quotes, after, name_len) = match quick_param(rest) {
             Quick::Param(param) => param,
             Quick::NoParam { name_end, eq } => {
                 if count == 0 {
@@ -766,13 +844,19 @@ fn param_run_or_not<'a>(
                 break;
             }
             Quick::Full => match param_in_full(i, rest, count == 0, limits)? {
-                Some(param) => param,
+                Some(param) => {
+                    hint = hint.not_plain();
+                    param
+                }
                 None => break,
             },
         };
         if len > max_len {
             let value = i.len() - after.len() - len - quotes;
             return fail(&i[value..], ErrorKind::ValueTooLong);
+        }
+        if count == 0 {
+            hint = RunHint::new(name_len, len, quotes != 0);
         }
         count += 1;
         if count > max_count {
@@ -810,14 +894,16 @@ fn param_run_or_not<'a>(
             src: &i[..i.len() - tail.len()],
             count,
             open: rest.is_empty(),
+            hint,
         },
     ))
 }
 
 /// A param of [`param_run_or_not`]: the length of its value (quotes
-/// removed), the number of quotes around it (0 or 2), and the input after
-/// the value.
-type RunParam<'a> = (usize, usize, &'a [u8]);
+/// removed), the number of quotes around it (0 or 2), the input after
+/// the value, and the length of its name when it is written `name=value`
+/// with no quoted-pair in the value (else 0: see [`RunHint`]).
+type RunParam<'a> = (usize, usize, &'a [u8], usize);
 
 /// What [`quick_param`] finds at the start of a param.
 enum Quick<'a> {
@@ -844,7 +930,7 @@ fn quick_param(rest: &[u8]) -> Quick<'_> {
     // The canonical param: lower-case letters and `="`.
     if k != 0 && rest.get(k..k + 2) == Some(b"=\"") {
         return match plain_quoted(&rest[k + 2..]) {
-            Some((n, after)) => Quick::Param((n, 2, after)),
+            Some((n, after)) => Quick::Param((n, 2, after, k)),
             None => Quick::Full,
         };
     }
@@ -867,13 +953,13 @@ fn quick_param(rest: &[u8]) -> Quick<'_> {
     let value = &rest[eq + 1..];
     match *value {
         [b'"', ref content @ ..] => match plain_quoted(content) {
-            Some((n, after)) => Quick::Param((n, 2, after)),
+            Some((n, after)) => Quick::Param((n, 2, after, eq)),
             None => Quick::Full,
         },
         [b, ..] if is_tchar(b) => {
             let n = tchar_run(value, 1);
             match value.get(n..) {
-                Some(after) => Quick::Param((n, 0, after)),
+                Some(after) => Quick::Param((n, 0, after, eq)),
                 None => Quick::Full,
             }
         }
@@ -958,7 +1044,7 @@ fn param_in_full<'a>(
         _ if first => return Err(backtrack_at(&i[value..], ErrorKind::ExpectedParamValue)),
         _ => return Err(fail_at(&i[value..], ErrorKind::ExpectedParamValue)),
     };
-    Ok(Some((end - value - quotes, quotes, &i[end..])))
+    Ok(Some((end - value - quotes, quotes, &i[end..], 0)))
 }
 
 /// Params of an item, in context: credentials must end after them.
@@ -995,6 +1081,7 @@ fn params_body_or_not<'a>(
             scheme,
             body: Body::Params(run.src, run.count),
             open: run.open,
+            hint: run.hint,
         },
     ))
 }
@@ -1028,7 +1115,12 @@ pub(crate) fn item<'a>(i: &'a [u8], ctx: Context, limits: &impl Rules) -> PResul
             return item_body(scheme, &rest[1..], ctx, limits);
         }
     }
-    let parsed = |body, open| Parsed { scheme, body, open };
+    let parsed = |body, open| Parsed {
+        scheme,
+        body,
+        open,
+        hint: RunHint::NONE,
+    };
     let sp = rest.iter().take_while(|&&b| b == b' ').count();
     if sp == 0 {
         // A bare scheme: only OWS and a separator, or the end, may follow.
@@ -1088,7 +1180,12 @@ fn item_body<'a>(
     ctx: Context,
     limits: &impl Rules,
 ) -> PResult<'a, Parsed<'a>> {
-    let parsed = |body, open| Parsed { scheme, body, open };
+    let parsed = |body, open| Parsed {
+        scheme,
+        body,
+        open,
+        hint: RunHint::NONE,
+    };
     // The two readings never overlap (a token68 is never followed by a
     // value), so the order only matters for speed: challenges mostly carry
     // params, credentials mostly a token68.
@@ -1141,6 +1238,7 @@ pub(crate) fn token68_credentials<'a>(i: &'a [u8], limits: &Limits) -> Option<Pa
         scheme: &i[..scheme.get()],
         body: Body::Token68(&i[start..]),
         open: false,
+        hint: RunHint::NONE,
     })
 }
 
@@ -1207,19 +1305,7 @@ pub(crate) fn next_valid_param(i: &[u8]) -> Option<(&[u8], &[u8], RawValue<'_>)>
 /// those to its out-of-line path.
 #[inline(always)]
 pub(crate) fn next_valid_param_at(i: &[u8], at: usize, bws: bool) -> Option<ValidParam<'_>> {
-    let first = *i.get(at)?;
-    // The `", "` before a name read as one two-byte slice: one bound test.
-    let start = if is_tchar(first) {
-        at
-    } else if first == b',' && matches!(i.get(at + 1..at + 3), Some(&[b' ', b]) if is_tchar(b)) {
-        at + 2
-    } else {
-        let start = run(i, at, SEP);
-        if !is_tchar(*i.get(start)?) {
-            return None;
-        }
-        start
-    };
+    let start = param_start(i, at)?;
     // The name ends at its `=` or at BWS: the first byte that is `=` or
     // below `!` (a name holds neither).
     let mut name_end = find_valid(i, start, |x| equal(x, b'=') | below(x, b'!'));
@@ -1266,6 +1352,51 @@ pub(crate) fn next_valid_param_at(i: &[u8], at: usize, bws: bool) -> Option<Vali
         value: RawValue {
             raw: i.get(value..end)?,
             quoted: false,
+            escaped: false,
+        },
+    })
+}
+
+/// Where the next param of a validated list starts from `at`, after the
+/// empty elements before it: `None` when no param starts there.
+#[inline(always)]
+fn param_start(i: &[u8], at: usize) -> Option<usize> {
+    let first = *i.get(at)?;
+    // The `", "` before a name read as one two-byte slice: one bound test.
+    if is_tchar(first) {
+        Some(at)
+    } else if first == b',' && matches!(i.get(at + 1..at + 3), Some(&[b' ', b]) if is_tchar(b)) {
+        Some(at + 2)
+    } else {
+        let start = run(i, at, SEP);
+        is_tchar(*i.get(start)?).then_some(start)
+    }
+}
+
+/// [`next_valid_param_at`] in a plain run ([`RunHint::is_plain`]): every
+/// name ends at its `=`, every value follows it, and a quoted one ends at
+/// the next `"`. When `last`, the param is the run's last and its value
+/// ends where `i` does.
+#[inline(always)]
+pub(crate) fn next_plain_param_at(i: &[u8], at: usize, last: bool) -> Option<ValidParam<'_>> {
+    let start = param_start(i, at)?;
+    let name_end = find_valid(i, start, |x| equal(x, b'='));
+    let value = name_end + 1;
+    let quoted = *i.get(value)? == b'"';
+    let q = quoted as usize;
+    let end = if last {
+        i.len() - q
+    } else if quoted {
+        find_valid(i, value + 1, |x| equal(x, b'"'))
+    } else {
+        find_valid(i, value, |x| equal(x, b',') | below(x, b'!'))
+    };
+    Some(ValidParam {
+        next: end + q,
+        name: (start, name_end),
+        value: RawValue {
+            raw: i.get(value + q..end)?,
+            quoted,
             escaped: false,
         },
     })

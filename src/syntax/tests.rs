@@ -580,6 +580,7 @@ fn param_run_reference<'a>(
     let mut count = 0;
     // The end of the last param.
     let mut end = 0;
+    let mut hint = RunHint::NONE;
     loop {
         // `token BWS "="` starts a param; anything else the next challenge.
         let name_end = tchar_run(i, at);
@@ -606,6 +607,15 @@ fn param_run_reference<'a>(
         let quotes = if i[value] == b'"' { 2 } else { 0 };
         if value_end - value - quotes > limits.limits().max_value_len {
             return fail(&i[value..], ErrorKind::ValueTooLong);
+        }
+        // The first param, when written `name=value` without a quoted-pair.
+        let plain = eq == name_end
+            && value == eq + 1
+            && !i[value..value_end].contains(&b'\\');
+        if count == 0 && plain {
+            hint = RunHint::new(name_end - at, value_end - value - quotes, quotes != 0);
+        } else if !plain {
+            hint = hint.not_plain();
         }
         count += 1;
         if before + count > limits.limits().max_params {
@@ -639,6 +649,7 @@ fn param_run_reference<'a>(
             src: &i[..end],
             count,
             open: at == i.len(),
+            hint,
         },
     ))
 }
