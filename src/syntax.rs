@@ -725,7 +725,7 @@ pub(crate) struct ParamRun<'a> {
 /// what the parse found:
 /// - bits 0-7: the length of the first param's name (1 to 255) when that
 ///   param is written `name=token` or `name="qdtext"` (no BWS, no
-///   quoted-pair); 0 when it is not known;
+///   quoted-pair); 0 when it is not known (then nothing is);
 /// - bits 8-29: that param's value's length without its quotes (below
 ///   4 MiB);
 /// - bit 30 ([`RunHint::PLAIN`]): every param of the run is written so;
@@ -743,16 +743,15 @@ impl RunHint {
     const PLAIN: u32 = 1 << 30;
 
     /// A run whose first param has a name of `name_len` bytes (0: not
-    /// written as above) and a value of `value_len` bytes, quoted or not.
+    /// written as above) and a value of `value_len` bytes with `quotes`
+    /// (0 or 2) around it. Nothing is known when a length is out of range.
     #[inline(always)]
-    pub(crate) fn new(name_len: usize, value_len: usize, quoted: bool) -> Self {
-        if name_len == 0 {
-            return Self::NONE;
-        }
-        if name_len < 256 && value_len < 1 << 22 {
-            RunHint(name_len as u32 | (value_len as u32) << 8 | Self::PLAIN | (quoted as u32) << 31)
+    pub(crate) fn new(name_len: usize, value_len: usize, quotes: usize) -> Self {
+        // One test for both ranges; the quotes (2) shifted to bit 31.
+        if (name_len.wrapping_sub(1) >> 8 | value_len >> 22) == 0 {
+            RunHint(name_len as u32 | (value_len as u32) << 8 | Self::PLAIN | (quotes as u32) << 30)
         } else {
-            RunHint(Self::PLAIN)
+            Self::NONE
         }
     }
 
@@ -856,7 +855,7 @@ fn param_run_or_not<'a>(
             return fail(&i[value..], ErrorKind::ValueTooLong);
         }
         if count == 0 {
-            hint = RunHint::new(name_len, len, quotes != 0);
+            hint = RunHint::new(name_len, len, quotes);
         }
         count += 1;
         if count > max_count {

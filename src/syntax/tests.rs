@@ -613,7 +613,7 @@ fn param_run_reference<'a>(
             && value == eq + 1
             && !i[value..value_end].contains(&b'\\');
         if count == 0 && plain {
-            hint = RunHint::new(name_end - at, value_end - value - quotes, quotes != 0);
+            hint = RunHint::new(name_end - at, value_end - value - quotes, quotes);
         } else if !plain {
             hint = hint.not_plain();
         }
