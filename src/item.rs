@@ -10,7 +10,7 @@ use core::hash::{Hash, Hasher};
 use crate::lines::{Continuation, FieldLines};
 use crate::param::{ascii_str, Params};
 use crate::redact::Redacted;
-use crate::syntax::{self, Body, ByteSink, RunHint, Parsed};
+use crate::syntax::{self, Body, ByteSink, Parsed, RunHint};
 
 /// Which field an item belongs to; it selects the quoting rules of the writer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -583,6 +583,8 @@ pub(crate) fn debug_item(
 
 #[cfg(all(test, feature = "alloc"))]
 mod tests {
+    use super::Item;
+    use crate::syntax::RunHint;
     use crate::{Challenges, Credentials};
     use alloc::format;
 
@@ -628,6 +630,96 @@ mod tests {
                 assert_eq!(c.clone().into_owned().scheme(), c.scheme());
             }
         }
+    }
+
+    /// What the parse hands to the iteration ([`RunHint`]) changes nothing
+    /// the iteration yields: every challenge and credentials of values built
+    /// from params of every form (plain or not, quoted or not, empty, a
+    /// long name, obs-text, BWS, quoted-pairs) and separators, in one line
+    /// or split over two, iterates (names, values, order, `get`) as the same
+    /// item without the hint. Plain runs do carry a hint, so both of its
+    /// uses (the first param, then the plain reading) are taken.
+    #[test]
+    fn hinted_iteration_reads_what_the_bytes_say() {
+        use alloc::{string::String, vec, vec::Vec};
+        let long = "n".repeat(300);
+        let params = [
+            String::from("realm=\"WallyWorld\""),
+            String::from("charset=UTF-8"),
+            String::from("a=\"\""),
+            String::from("Mixed-Case=\"x y\tz\""),
+            String::from("q=\"a\\\"b\""),
+            String::from("b = c"),
+            String::from("d= \"e\""),
+            format!("{long}=1"),
+            String::from("x=\"caf\u{e9}\""),
+            String::from("t=tok"),
+        ];
+        let seps = [", ", ",", " , ,", ",\t", " ,"];
+        let collect = |p: crate::Params<'_>| -> Vec<(String, Vec<u8>)> {
+            p.iter()
+                .map(|p| (String::from(p.name()), p.value().unescaped().into_owned()))
+                .collect()
+        };
+        let check = |item: &Item<'_>, value: &str, hinted: &mut usize| {
+            let bare = Item {
+                hint: RunHint::NONE,
+                ..item.clone()
+            };
+            let (got, want) = (collect(item.params()), collect(bare.params()));
+            assert_eq!(got, want, "{value:?}");
+            assert_eq!(got.len(), item.params().len(), "{value:?}");
+            for (name, _) in &want {
+                assert_eq!(
+                    item.params().get(name),
+                    bare.params().get(name),
+                    "{value:?}"
+                );
+            }
+            *hinted += (item.hint != RunHint::NONE) as usize;
+        };
+        let mut hinted = 0;
+        let mut values = Vec::new();
+        for a in &params {
+            values.push(format!("X {a}"));
+            for b in &params {
+                for sep in seps {
+                    values.push(format!("X {a}{sep}{b}"));
+                    values.push(format!("X {a}{sep}{b}, Y {b}{sep}{a}"));
+                    for c in ["t=tok", "realm=\"r\""] {
+                        values.push(format!("X {a}{sep}{b}{sep}{c}"));
+                    }
+                }
+            }
+        }
+        // At the edges of what the hint holds: names of 255 and 256 bytes,
+        // values of 4 MiB less one byte and 4 MiB.
+        for n in [255, 256] {
+            let name = "n".repeat(n);
+            values.push(format!("X {name}=1, b=2"));
+            values.push(format!("X {name}=\"v\", {name}=\"w\""));
+        }
+        for n in [(1 << 22) - 1, 1 << 22] {
+            let v = "v".repeat(n);
+            values.push(format!("X a=\"{v}\", b=2"));
+            values.push(format!("X a={v}, b=\"{v}\""));
+        }
+        for value in &values {
+            for c in Challenges::parse(value.as_str()) {
+                check(&c.unwrap().0, value, &mut hinted);
+            }
+            if let Ok(c) = Credentials::parse(value.as_str()) {
+                check(&c.0, value, &mut hinted);
+            }
+            // Split after each comma: the params go on over two lines.
+            for (at, _) in value.match_indices(',') {
+                let lines = vec![&value[..at], &value[at + 1..]];
+                for c in Challenges::parse_lines(&lines) {
+                    check(&c.unwrap().0, value, &mut hinted);
+                }
+            }
+        }
+        assert!(hinted > values.len(), "{hinted}");
     }
 
     /// The one-word comparison of a scheme gives what `eq_ignore_ascii_case`

@@ -741,7 +741,9 @@ impl<'a> Iterator for ParamsIter<'a> {
             // The first param, where the parse found it: no search.
             Some((next, name, (start, end), quoted)) => {
                 self.hint = self.hint.first_read();
-                bytes.get(start..end).map(|raw| (next, name, raw, quoted, false))
+                bytes
+                    .get(start..end)
+                    .map(|raw| (next, name, raw, quoted, false))
             }
             None if self.hint.is_plain() => {
                 // The last param of the run ends where the source does.

@@ -778,7 +778,10 @@ impl RunHint {
     /// from: the index after it, its name and its value (ranges) and
     /// whether the value is quoted. `None` when it is not known.
     #[inline(always)]
-    pub(crate) fn first_at(self, at: usize) -> Option<(usize, (usize, usize), (usize, usize), bool)> {
+    pub(crate) fn first_at(
+        self,
+        at: usize,
+    ) -> Option<(usize, (usize, usize), (usize, usize), bool)> {
         let name_len = (self.0 & 0xff) as usize;
         if name_len == 0 {
             return None;

@@ -609,9 +609,7 @@ fn param_run_reference<'a>(
             return fail(&i[value..], ErrorKind::ValueTooLong);
         }
         // The first param, when written `name=value` without a quoted-pair.
-        let plain = eq == name_end
-            && value == eq + 1
-            && !i[value..value_end].contains(&b'\\');
+        let plain = eq == name_end && value == eq + 1 && !i[value..value_end].contains(&b'\\');
         if count == 0 && plain {
             hint = RunHint::new(name_end - at, value_end - value - quotes, quotes);
         } else if !plain {
@@ -655,7 +653,7 @@ fn param_run_reference<'a>(
 }
 
 /// `param_run_or_not` gives what the byte-by-byte reference gives, errors
-/// and their positions included, for pairs of params built from names,
+/// and their positions included, and the same hint for the iteration, for pairs of params built from names,
 /// OWS, values and separators of every kind, cut at every length, under
 /// strict and lenient rules and tight limits.
 #[test]
@@ -709,7 +707,13 @@ fn param_run_matches_the_reference() {
         },
     ];
     let show = |i: &[u8], r: PResult<'_, ParamRun<'_>>| match r {
-        Ok((rest, run)) => Ok((i.len() - rest.len(), run.src.len(), run.count, run.open)),
+        Ok((rest, run)) => Ok((
+            i.len() - rest.len(),
+            run.src.len(),
+            run.count,
+            run.open,
+            run.hint,
+        )),
         Err(nom::Err::Error(e)) => Err((0, i.len() - e.rest.len(), e.kind)),
         Err(nom::Err::Failure(e)) => Err((1, i.len() - e.rest.len(), e.kind)),
         Err(nom::Err::Incomplete(_)) => Err((2, 0, ErrorKind::ExpectedParam)),
@@ -721,7 +725,7 @@ fn param_run_matches_the_reference() {
             for &v1 in values {
                 for &sep in seps {
                     for &n2 in &names[..5] {
-                        for &v2 in &values[..4] {
+                        for &v2 in &values[..5] {
                             line.clear();
                             for part in [n1, w, b"=", w, v1, sep, n2, b"=", v2] {
                                 line.extend_from_slice(part);
