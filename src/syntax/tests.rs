@@ -653,9 +653,10 @@ fn param_run_reference<'a>(
 }
 
 /// `param_run_or_not` gives what the byte-by-byte reference gives, errors
-/// and their positions included, and the same hint for the iteration, for pairs of params built from names,
-/// OWS, values and separators of every kind, cut at every length, under
-/// strict and lenient rules and tight limits.
+/// and their positions included, and the same hint for the iteration, for
+/// pairs of params built from names, OWS, values and separators of every
+/// kind, cut at every length, under strict and lenient rules and tight
+/// limits.
 #[test]
 fn param_run_matches_the_reference() {
     let names: &[&[u8]] = &[
