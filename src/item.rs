@@ -693,13 +693,13 @@ mod tests {
             }
         }
         // At the edges of what the hint holds: names of 255 and 256 bytes,
-        // values of 4 MiB less one byte and 4 MiB.
+        // values of 2 MiB less one byte and 2 MiB.
         for n in [255, 256] {
             let name = "n".repeat(n);
             values.push(format!("X {name}=1, b=2"));
             values.push(format!("X {name}=\"v\", {name}=\"w\""));
         }
-        for n in [(1 << 22) - 1, 1 << 22] {
+        for n in [(1 << 21) - 1, 1 << 21] {
             let v = "v".repeat(n);
             values.push(format!("X a=\"{v}\", b=2"));
             values.push(format!("X a={v}, b=\"{v}\""));

@@ -748,7 +748,7 @@ impl<'a> Iterator for ParamsIter<'a> {
             None if self.hint.is_plain() => {
                 // The last param of the run ends where the source does.
                 let last = self.remaining == 1 && self.rest.more.is_none();
-                syntax::next_plain_param_at(bytes, self.at, last)
+                syntax::next_plain_param_at(bytes, self.at, self.hint.is_tight(), last)
                     .map(|p| (p.next, p.name, p.value.raw, p.value.quoted, false))
             }
             None => syntax::next_valid_param_at(bytes, self.at, false)

@@ -726,20 +726,26 @@ pub(crate) struct ParamRun<'a> {
 /// - bits 0-7: the length of the first param's name (1 to 255) when that
 ///   param is written `name=token` or `name="qdtext"` (no BWS, no
 ///   quoted-pair); 0 when it is not known (then nothing is);
-/// - bits 8-29: that param's value's length without its quotes (below
-///   4 MiB);
-/// - bit 30 ([`RunHint::PLAIN`]): every param of the run is written so;
+/// - bits 8-28: that param's value's length without its quotes (below
+///   2 MiB);
+/// - bit 29 ([`RunHint::TIGHT`]): every param is followed by `", "` and a
+///   name (of the next param, or the next challenge's scheme), or by OWS
+///   and the end of the line;
+/// - bit 30 ([`RunHint::PLAIN`]): every param of the run is written as the
+///   first;
 /// - bit 31: the first param's value is quoted.
 ///
-/// The first param is then read without a search, and in a plain run a
-/// name ends at its `=`, a quoted value at the next `"`, and the last
-/// value at the end of the run.
+/// The first param is then read without a search; in a plain run a name
+/// ends at its `=`, a quoted value at the next `"`, and the last value at
+/// the end of the run; in a tight one the next name starts two bytes after
+/// a value.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub(crate) struct RunHint(u32);
 
 impl RunHint {
     /// Nothing known.
     pub(crate) const NONE: Self = RunHint(0);
+    const TIGHT: u32 = 1 << 29;
     const PLAIN: u32 = 1 << 30;
 
     /// A run whose first param has a name of `name_len` bytes (0: not
@@ -747,9 +753,15 @@ impl RunHint {
     /// (0 or 2) around it. Nothing is known when a length is out of range.
     #[inline(always)]
     pub(crate) fn new(name_len: usize, value_len: usize, quotes: usize) -> Self {
-        // One test for both ranges; the quotes (2) shifted to bit 31.
-        if (name_len.wrapping_sub(1) >> 8 | value_len >> 22) == 0 {
-            RunHint(name_len as u32 | (value_len as u32) << 8 | Self::PLAIN | (quotes as u32) << 30)
+        // The quotes (2) shifted to bit 31.
+        if name_len != 0 && (name_len >> 8 | value_len >> 21) == 0 {
+            RunHint(
+                name_len as u32
+                    | (value_len as u32) << 8
+                    | Self::TIGHT
+                    | Self::PLAIN
+                    | (quotes as u32) << 30,
+            )
         } else {
             Self::NONE
         }
@@ -761,6 +773,12 @@ impl RunHint {
         RunHint(self.0 & !Self::PLAIN)
     }
 
+    /// The same, when a param is followed by another separator.
+    #[inline(always)]
+    fn not_tight(self) -> Self {
+        RunHint(self.0 & !Self::TIGHT)
+    }
+
     /// Whether every param of the run is written `name=token` or
     /// `name="qdtext"`.
     #[inline(always)]
@@ -768,10 +786,17 @@ impl RunHint {
         self.0 & Self::PLAIN != 0
     }
 
+    /// Whether every param is followed by `", "` and a name, or ends the
+    /// line.
+    #[inline(always)]
+    pub(crate) fn is_tight(self) -> bool {
+        self.0 & Self::TIGHT != 0
+    }
+
     /// The same, its first param read.
     #[inline(always)]
     pub(crate) fn first_read(self) -> Self {
-        RunHint(self.0 & Self::PLAIN)
+        RunHint(self.0 & (Self::PLAIN | Self::TIGHT))
     }
 
     /// The first param when it starts at `at` of the source it was read
@@ -789,7 +814,7 @@ impl RunHint {
         let name_end = at + name_len;
         let quoted = (self.0 >> 31) as usize;
         let value = name_end + 1 + quoted;
-        let end = value + ((self.0 >> 8) & 0x3f_ffff) as usize;
+        let end = value + ((self.0 >> 8) & 0x1f_ffff) as usize;
         Some((end + quoted, (at, name_end), (value, end), quoted != 0))
     }
 }
@@ -882,7 +907,8 @@ fn param_run_or_not<'a>(
                 rest = sep;
                 break;
             }
-            Some(b',') => {}
+            // Not `", "` before a name.
+            Some(b',') => hint = hint.not_tight(),
             Some(_) => return fail(sep, ErrorKind::ExpectedComma),
         }
         rest = &sep[run(sep, 0, SEP)..];
@@ -1375,13 +1401,28 @@ fn param_start(i: &[u8], at: usize) -> Option<usize> {
     }
 }
 
-/// [`next_valid_param_at`] in a plain run ([`RunHint::is_plain`]): every
-/// name ends at its `=`, every value follows it, and a quoted one ends at
-/// the next `"`. When `last`, the param is the run's last and its value
-/// ends where `i` does.
+/// [`next_valid_param_at`] for a param after the first of a plain run
+/// ([`RunHint::is_plain`]), from the end of the one before: the name starts
+/// after the separators and ends at its `=`, the value follows, and a
+/// quoted one ends at the next `"`. When `last`, the param is the run's
+/// last and its value ends where `i` does. When `tight`
+/// ([`RunHint::is_tight`]), the name starts two bytes after `at`.
 #[inline(always)]
-pub(crate) fn next_plain_param_at(i: &[u8], at: usize, last: bool) -> Option<ValidParam<'_>> {
-    let start = param_start(i, at)?;
+pub(crate) fn next_plain_param_at(
+    i: &[u8],
+    at: usize,
+    tight: bool,
+    last: bool,
+) -> Option<ValidParam<'_>> {
+    // A value is followed by a separator: `", "` and a name, mostly.
+    let start = if tight {
+        at + 2
+    } else {
+        match i.get(at..at.wrapping_add(3)) {
+            Some(&[b',', b' ', b]) if is_tchar(b) => at + 2,
+            _ => run(i, at, SEP),
+        }
+    };
     let name_end = find_valid(i, start, |x| equal(x, b'='));
     let value = name_end + 1;
     let quoted = *i.get(value)? == b'"';

@@ -609,11 +609,20 @@ fn param_run_reference<'a>(
             return fail(&i[value..], ErrorKind::ValueTooLong);
         }
         // The first param, when written `name=value` without a quoted-pair.
+        // Plain: no BWS, no quoted-pair. Tight: then `", "` and a name, or
+        // OWS and the end.
         let plain = eq == name_end && value == eq + 1 && !i[value..value_end].contains(&b'\\');
+        let followed = &i[value_end..];
+        let tight = ows(followed).is_empty()
+            || followed.starts_with(b", ") && followed.get(2).is_some_and(|&b| is_tchar(b));
         if count == 0 && plain {
             hint = RunHint::new(name_end - at, value_end - value - quotes, quotes);
-        } else if !plain {
+        }
+        if !plain {
             hint = hint.not_plain();
+        }
+        if !tight {
+            hint = hint.not_tight();
         }
         count += 1;
         if before + count > limits.limits().max_params {
