@@ -746,8 +746,11 @@ impl<'a> Iterator for ParamsIter<'a> {
                     .map(|raw| (next, name, raw, quoted, false))
             }
             None if self.hint.is_plain() => {
-                // The last param of the run ends where the source does.
-                let last = self.remaining == 1 && self.rest.more.is_none();
+                // The last param ends where the source does. (When the
+                // params go on in other lines, the last one is on this line
+                // if one is left here at all; if none is, `at` is the end and
+                // no param is read here, `last` or not.)
+                let last = self.remaining == 1;
                 syntax::next_plain_param_at(bytes, self.at, self.hint.is_tight(), last)
                     .map(|p| (p.next, p.name, p.value.raw, p.value.quoted, false))
             }
