@@ -636,7 +636,8 @@ mod tests {
     /// the iteration yields: every challenge and credentials of values built
     /// from params of every form (plain or not, quoted or not, empty, a
     /// long name, obs-text, BWS, quoted-pairs) and separators, in one line
-    /// or split over two, iterates (names, values, order, `get`) as the same
+    /// or split over two, as text or bytes that are not UTF-8, iterates
+    /// (names, values, order, `get`) as the same
     /// item without the hint. Plain runs do carry a hint, so both of its
     /// uses (the first param, then the plain reading) are taken.
     #[test]
@@ -710,6 +711,11 @@ mod tests {
             }
             if let Ok(c) = Credentials::parse(value.as_str()) {
                 check(&c.0, value, &mut hinted);
+            }
+            // As bytes that are not UTF-8 (obs-text): names from bytes.
+            let latin1: Vec<u8> = value.bytes().filter(|&b| b != 0xc3).collect();
+            for c in Challenges::parse(&latin1[..]) {
+                check(&c.unwrap().0, value, &mut hinted);
             }
             // Split after each comma: the params go on over two lines.
             for (at, _) in value.match_indices(',') {
