@@ -636,10 +636,10 @@ mod tests {
     /// the iteration yields: every challenge and credentials of values built
     /// from params of every form (plain or not, quoted or not, empty, a
     /// long name, obs-text, BWS, quoted-pairs) and separators, in one line
-    /// or split over two, as text or bytes that are not UTF-8, iterates
-    /// (names, values, order, `get`) as the same
-    /// item without the hint. Plain runs do carry a hint, so both of its
-    /// uses (the first param, then the plain reading) are taken.
+    /// or split over two, as text or as bytes that are not UTF-8, iterates
+    /// (names, values, order, `get`) as the same item without the hint.
+    /// Plain runs do carry a hint, so both of its uses (the first param,
+    /// then the plain reading) are taken.
     #[test]
     fn hinted_iteration_reads_what_the_bytes_say() {
         use alloc::{string::String, vec, vec::Vec};
