@@ -737,35 +737,25 @@ impl<'a> Iterator for ParamsIter<'a> {
         // (A name of the validated source is always there: a failure goes
         // the other way only so that it costs a branch, not a select.)
         let bytes = self.src.bytes();
-        let found = match self.hint.first_at(self.at) {
+        let found = if let Some(p) = self.hint.first_at(bytes, self.at) {
             // The first param, where the parse found it: no search.
-            Some((next, name, (start, end), quoted)) => {
-                self.hint = self.hint.first_read();
-                bytes
-                    .get(start..end)
-                    .map(|raw| (next, name, raw, quoted, false))
-            }
-            None if self.hint.is_plain() => {
-                // The last param ends where the source does. (When the
-                // params go on in other lines, the last one is on this line
-                // if one is left here at all; if none is, `at` is the end and
-                // no param is read here, `last` or not.)
-                let last = self.remaining == 1;
-                syntax::next_plain_param_at(bytes, self.at, self.hint.is_tight(), last)
-                    .map(|p| (p.next, p.name, p.value.raw, p.value.quoted, false))
-            }
-            None => syntax::next_valid_param_at(bytes, self.at, false)
-                .map(|p| (p.next, p.name, p.value.raw, p.value.quoted, p.value.escaped)),
+            self.hint = self.hint.first_read();
+            Some(p)
+        } else if self.hint.is_plain() {
+            // The last param ends where the source does. (When the params
+            // go on in other lines, the last one is on this line if one is
+            // left here at all; if none is, `at` is the end and no param is
+            // read here, `last` or not.)
+            let last = self.remaining == 1;
+            syntax::next_plain_param_at(bytes, self.at, self.hint.is_tight(), last)
+        } else {
+            syntax::next_valid_param_at(bytes, self.at, false)
         }
-        .and_then(|(next, name, raw, quoted, escaped)| {
+        .and_then(|p| {
             Some((
-                next,
-                self.src.name(name)?,
-                ParamValue::from_raw(RawValue {
-                    raw,
-                    quoted,
-                    escaped,
-                }),
+                p.next,
+                self.src.name(p.name)?,
+                ParamValue::from_raw(p.value),
             ))
         });
         let (name, value) = match found {

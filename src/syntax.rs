@@ -799,14 +799,10 @@ impl RunHint {
         RunHint(self.0 & (Self::PLAIN | Self::TIGHT))
     }
 
-    /// The first param when it starts at `at` of the source it was read
-    /// from: the index after it, its name and its value (ranges) and
-    /// whether the value is quoted. `None` when it is not known.
+    /// The first param when it starts at `at` of `i`, the source it was
+    /// read from; `None` when it is not known.
     #[inline(always)]
-    pub(crate) fn first_at(
-        self,
-        at: usize,
-    ) -> Option<(usize, (usize, usize), (usize, usize), bool)> {
+    pub(crate) fn first_at(self, i: &[u8], at: usize) -> Option<ValidParam<'_>> {
         let name_len = (self.0 & 0xff) as usize;
         if name_len == 0 {
             return None;
@@ -815,7 +811,15 @@ impl RunHint {
         let quoted = (self.0 >> 31) as usize;
         let value = name_end + 1 + quoted;
         let end = value + ((self.0 >> 8) & 0x1f_ffff) as usize;
-        Some((end + quoted, (at, name_end), (value, end), quoted != 0))
+        Some(ValidParam {
+            next: end + quoted,
+            name: (at, name_end),
+            value: RawValue {
+                raw: i.get(value..end)?,
+                quoted: quoted != 0,
+                escaped: false,
+            },
+        })
     }
 }
 
