@@ -636,10 +636,10 @@ mod tests {
     /// the iteration yields: every challenge and credentials of values built
     /// from params of every form (plain or not, quoted or not, empty, a
     /// long name, obs-text, BWS, quoted-pairs) and separators, in one line
-    /// or split over two, as text or as bytes that are not UTF-8, iterates
-    /// (names, values, order, `get`) as the same item without the hint.
-    /// Plain runs do carry a hint, so both of its uses (the first param,
-    /// then the plain reading) are taken.
+    /// or split over two, as text or as bytes that are not UTF-8, borrowed
+    /// or owned, iterates (names, values, order, `get`) as the same item
+    /// without the hint. Plain runs do carry a hint, so both of its uses
+    /// (the first param, then the plain reading) are taken.
     #[test]
     fn hinted_iteration_reads_what_the_bytes_say() {
         use alloc::{string::String, vec, vec::Vec};
@@ -707,7 +707,10 @@ mod tests {
         }
         for value in &values {
             for c in Challenges::parse(value.as_str()) {
-                check(&c.unwrap().0, value, &mut hinted);
+                let c = c.unwrap();
+                check(&c.0, value, &mut hinted);
+                // Owned, the text is the same bytes: the hint holds.
+                check(&c.into_owned().0, value, &mut hinted);
             }
             if let Ok(c) = Credentials::parse(value.as_str()) {
                 check(&c.0, value, &mut hinted);
@@ -721,7 +724,10 @@ mod tests {
             for (at, _) in value.match_indices(',') {
                 let lines = vec![&value[..at], &value[at + 1..]];
                 for c in Challenges::parse_lines(&lines) {
-                    check(&c.unwrap().0, value, &mut hinted);
+                    let c = c.unwrap();
+                    check(&c.0, value, &mut hinted);
+                    // Owned, the lines are joined: no hint.
+                    check(&c.into_owned().0, value, &mut hinted);
                 }
             }
         }
