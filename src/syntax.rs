@@ -1418,15 +1418,7 @@ pub(crate) fn next_plain_param_at(
     tight: bool,
     last: bool,
 ) -> Option<ValidParam<'_>> {
-    // A value is followed by a separator: `", "` and a name, mostly.
-    let start = if tight {
-        at + 2
-    } else {
-        match i.get(at..at.wrapping_add(3)) {
-            Some(&[b',', b' ', b]) if is_tchar(b) => at + 2,
-            _ => run(i, at, SEP),
-        }
-    };
+    let start = if tight { at + 2 } else { param_start(i, at)? };
     let name_end = find_valid(i, start, |x| equal(x, b'='));
     let value = name_end + 1;
     let quoted = *i.get(value)? == b'"';

@@ -165,7 +165,7 @@ pub(super) struct Marks {
 }
 
 impl Marks {
-    const NONE: Marks = Marks {
+    pub(super) const NONE: Marks = Marks {
         colon: usize::MAX,
         control: usize::MAX,
     };
@@ -239,9 +239,8 @@ impl Marks {
 /// canonical padding (a length that is a multiple of four, at most two `=`
 /// at the end, zero bits after the last byte), into `out`: the number of
 /// bytes, and the [`Marks`] of those bytes, found as they are decoded.
-/// `None` for every other input,
-/// which [`BASE64`] then decides; where this decodes, [`BASE64`] decodes
-/// the same bytes (tested against it).
+/// `None` for every other input, which [`BASE64`] then decides; where this
+/// decodes, [`BASE64`] decodes the same bytes (tested against it).
 #[inline]
 pub(super) fn decode_canonical(
     token68: &[u8],
@@ -351,7 +350,7 @@ impl Drop for UserPass {
 /// Constant time in the contents (the lengths may show).
 impl PartialEq for BasicCredentials {
     fn eq(&self, other: &Self) -> bool {
-        ct_eq(self.bytes(), other.bytes()).into()
+        ct_eq(self.user_pass(), other.user_pass()).into()
     }
 }
 
@@ -403,11 +402,6 @@ impl BasicCredentials {
         }
     }
 
-    /// The decoded user-pass: the user-id, `:`, the password.
-    fn bytes(&self) -> &[u8] {
-        self.parts().0
-    }
-
     /// The user-id.
     ///
     /// ```
@@ -424,9 +418,8 @@ impl BasicCredentials {
     }
 
     /// The decoded user-pass: the user-id, `:`, the password.
-    #[cfg(feature = "headers")]
     pub(crate) fn user_pass(&self) -> &[u8] {
-        self.bytes()
+        self.parts().0
     }
 
     /// The password: everything after the first `:`.

@@ -273,11 +273,10 @@ fn canonical_decoder_agrees_with_the_engine() {
     }
 }
 
-/// The colon and control-character checks (made on the inline buffer
-/// after decoding, eight bytes at a time) give what the byte-by-byte rules give: every
-/// place of a colon, a second colon and a control character in user-pass
-/// strings of up to 20 bytes and of 70 and 71, through the fast decoder and
-/// the engine.
+/// The colon and control-character checks (made on each word as it is
+/// decoded) give what the byte-by-byte rules give: every place of a colon,
+/// a second colon and a control character in user-pass strings of up to 20
+/// bytes and of 70 and 71, through the fast decoder and the engine.
 #[test]
 fn split_matches_the_byte_rules() {
     fn reference(b: &[u8]) -> Result<usize, SchemeError> {
@@ -334,10 +333,7 @@ fn word_marks_match_the_byte_scan() {
         0u8, 1, 0x1f, 0x20, 0x39, b':', 0x3b, 0x7e, 0x7f, 0x80, 0x9f, 0xba, 0xff,
     ];
     let by_words = |buf: &[u8]| {
-        let mut marks = Marks {
-            colon: usize::MAX,
-            control: usize::MAX,
-        };
+        let mut marks = Marks::NONE;
         for (k, chunk) in buf.chunks(6).enumerate() {
             let mut w = [0u8, b':', 0, b':', 0, b':', 0, b':'];
             w[..chunk.len()].copy_from_slice(chunk);
