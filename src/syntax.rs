@@ -739,7 +739,7 @@ pub(crate) struct ParamRun<'a> {
 /// ends at its `=`, a quoted value at the next `"`, and the last value at
 /// the end of the run; in a tight one the next name starts two bytes after
 /// a value.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct RunHint(u32);
 
 impl RunHint {
